@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "newsarchive.context_processors.roles",
             ],
         },
     },
@@ -171,6 +172,12 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # periodic sweep re-enqueues what could not be sent.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TASK_PUBLISH_RETRY = False
+# Intake chores and NLP run on separate queues so a long extraction backlog never
+# delays the sweep; `make run` starts one worker on both.
+CELERY_TASK_ROUTES = {
+    "annotations.tasks.*": {"queue": "nlp"},
+    "articles.tasks.*": {"queue": "intake"},
+}
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-articles": {
         "task": "articles.tasks.articles_requeue_stale",

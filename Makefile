@@ -1,0 +1,43 @@
+# Commands a newcomer needs. `make run` and `make test` work on a fresh machine.
+SHELL := /bin/bash
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+PORT ?= 8000
+SERVICES = set -a; eval "$$($(PY) -m newsarchive.localservices)"; set +a
+
+.PHONY: run test install services migrate lint format ner-de bench-extract
+
+.venv/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || python3.11 -m venv .venv || python3 -m venv .venv
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements-dev.txt
+	touch $@
+
+install: .venv/.installed
+
+services: install
+	@$(PY) -m newsarchive.localservices
+
+migrate: install
+	@$(SERVICES); $(PY) manage.py migrate --noinput -v0 && $(PY) manage.py load_countries
+
+# Web server, Celery worker and beat in one terminal; Ctrl-C stops all three.
+run: install
+	@$(SERVICES); \
+	$(PY) manage.py migrate --noinput -v0 && $(PY) manage.py load_countries && \
+	echo "Demo accounts:" && $(PY) manage.py create_demo_users && \
+	trap 'kill 0' INT TERM EXIT; \
+	.venv/bin/celery -A newsarchive worker -Q nlp,intake --concurrency 1 --loglevel INFO & \
+	.venv/bin/celery -A newsarchive beat --loglevel WARNING --schedule var/celerybeat-schedule & \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT) & \
+	sleep 2; echo; echo "newsarchive is running at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"; echo; \
+	wait
+
+test: install
+	@$(SERVICES); $(PY) -m pytest -q
+
+lint: install
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff format . && .venv/bin/ruff check --fix .

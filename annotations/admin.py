@@ -1,0 +1,37 @@
+from django.contrib import admin
+
+from annotations.models import Country, ExtractionRun, Mention, Person, Quote
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["alpha2", "alpha3", "name_en", "name_de", "name_fr"]
+    search_fields = ["alpha2", "alpha3", "name_en", "name_de", "name_fr"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "description", "wikidata_id", "confirmed"]
+    list_filter = ["confirmed"]
+    search_fields = ["name"]
+
+
+@admin.register(ExtractionRun)
+class ExtractionRunAdmin(admin.ModelAdmin):
+    list_display = ["article", "pipeline", "version", "status", "started_at", "finished_at"]
+    list_filter = ["status", "pipeline"]
+    raw_id_fields = ["article"]
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin):
+    list_display = ["text", "label", "article", "origin", "status"]
+    list_filter = ["label", "origin", "status"]
+    raw_id_fields = ["article", "run", "person", "country", "created_by"]
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ["text", "speaker", "speaker_name", "direct", "article", "origin", "status"]
+    list_filter = ["direct", "origin", "status"]
+    raw_id_fields = ["article", "run", "speaker", "created_by"]

@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import F, Q
+
+
+class Country(models.Model):
+    alpha2 = models.CharField(max_length=2, unique=True)
+    alpha3 = models.CharField(max_length=3, unique=True)
+    name_en = models.CharField(max_length=200)
+    name_de = models.CharField(max_length=200)
+    name_fr = models.CharField(max_length=200)
+    aliases = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Adjectives, inflected forms, capitals and metonyms in every language.",
+    )
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return f"{self.name_en} ({self.alpha2})"
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=300)
+    aliases = ArrayField(models.CharField(max_length=300), default=list, blank=True)
+    description = models.CharField(max_length=500, blank=True, help_text="Role, e.g. Kremlin spokesman.")
+    wikidata_id = models.CharField(max_length=20, blank=True)
+    # Confirmed persons are fed back to the extraction gazetteer.
+    confirmed = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="person_name_unique"),
+            models.CheckConstraint(condition=~Q(name=""), name="person_name_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def all_names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class Origin(models.TextChoices):
+    MACHINE = "machine", "Machine"
+    PERSON = "person", "Person"
+
+
+class Status(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+    EDITED = "edited", "Edited"
+
+
+class ExtractionRun(models.Model):
+    class RunStatus(models.TextChoices):
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="runs")
+    pipeline = models.CharField(max_length=100)
+    version = models.CharField(max_length=40)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=16, choices=RunStatus.choices, default=RunStatus.RUNNING)
+    error = models.TextField(blank=True)
+    counts = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.pipeline} {self.version} on article {self.article_id}"
+
+
+class AnnotationQuerySet(models.QuerySet):
+    def visible(self):
+        return self.exclude(status=Status.REJECTED)
+
+    def machine_untouched(self):
+        return self.filter(origin=Origin.MACHINE, status=Status.PROPOSED)
+
+    def touched_by_people(self):
+        return self.exclude(origin=Origin.MACHINE, status=Status.PROPOSED)
+
+
+class Annotation(models.Model):
+    """What mentions and quotes share: a span of an article's body, its origin and review status."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="%(class)ss")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    origin = models.CharField(max_length=16, choices=Origin.choices)
+    run = models.ForeignKey(ExtractionRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PROPOSED)
+    # Bumped on every change; a save names the version it read (optimistic locking).
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AnnotationQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["start", "end"]
+
+
+def _span_constraints(prefix: str) -> list[models.BaseConstraint]:
+    return [
+        models.CheckConstraint(condition=Q(start__lt=F("end")), name=f"{prefix}_start_before_end"),
+        models.CheckConstraint(
+            condition=Q(origin__in=[Origin.MACHINE, Origin.PERSON]), name=f"{prefix}_origin_valid"
+        ),
+        models.CheckConstraint(condition=Q(status__in=Status.values), name=f"{prefix}_status_valid"),
+    ]
+
+
+class Mention(Annotation):
+    class Label(models.TextChoices):
+        PERSON = "PERSON", "Person"
+        COUNTRY = "COUNTRY", "Country"
+        ORG = "ORG", "Organisation"
+        LOC = "LOC", "Place"
+
+    label = models.CharField(max_length=16, choices=Label.choices)
+    text = models.CharField(max_length=500)
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
+    )
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.PROTECT, related_name="mentions"
+    )
+
+    class Meta(Annotation.Meta):
+        constraints = [
+            *_span_constraints("mention"),
+            models.CheckConstraint(
+                condition=Q(label__in=["PERSON", "COUNTRY", "ORG", "LOC"]), name="mention_label_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["run", "start", "end", "label"],
+                condition=Q(origin="machine"),
+                name="mention_one_per_span_and_run",
+            ),
+        ]
+        indexes = [models.Index(fields=["article", "start"])]
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.text!r} [{self.start}:{self.end}]"
+
+
+class Quote(Annotation):
+    text = models.TextField()
+    direct = models.BooleanField()
+    cue = models.CharField(max_length=100, blank=True)
+    speaker = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    # The speaker as resolved from the text when it is no person (an institution or a country).
+    speaker_name = models.CharField(max_length=300, blank=True)
+    speaker_start = models.PositiveIntegerField(null=True, blank=True)
+    speaker_end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta(Annotation.Meta):
+        constraints = [
+            *_span_constraints("quote"),
+            models.CheckConstraint(
+                condition=Q(speaker_start__isnull=True, speaker_end__isnull=True)
+                | Q(speaker_start__lt=F("speaker_end")),
+                name="quote_speaker_span_valid",
+            ),
+            models.UniqueConstraint(
+                fields=["run", "start", "end"],
+                condition=Q(origin="machine"),
+                name="quote_one_per_span_and_run",
+            ),
+        ]
+        indexes = [models.Index(fields=["article", "start"])]
+
+    def __str__(self) -> str:
+        return f"{self.text[:60]}"
+
+    @property
+    def speaker_display(self) -> str:
+        return self.speaker.name if self.speaker_id else self.speaker_name

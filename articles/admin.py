@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from articles.models import Article, Source, Upload, UploadItem
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "language", "country", "active"]
+    list_filter = ["active", "language"]
+    search_fields = ["name"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "source", "language", "published", "status", "review_state", "uploaded_at"]
+    list_filter = ["status", "review_state", "language", "source"]
+    search_fields = ["title"]
+    list_select_related = ["source"]
+    raw_id_fields = ["uploaded_by", "reviewed_by"]
+    readonly_fields = ["content_hash", "uploaded_at", "status_changed_at", "extraction_task_id"]
+
+
+class UploadItemInline(admin.TabularInline):
+    model = UploadItem
+    raw_id_fields = ["article"]
+    extra = 0
+
+
+@admin.register(Upload)
+class UploadAdmin(admin.ModelAdmin):
+    list_display = ["pk", "uploaded_by", "created_at"]
+    inlines = [UploadItemInline]

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+
+
+class Source(models.Model):
+    """A news outlet or agency articles come from."""
+
+    name = models.CharField(max_length=200, unique=True)
+    domains = ArrayField(models.CharField(max_length=253), default=list, blank=True)
+    country = models.ForeignKey(
+        "annotations.Country", null=True, blank=True, on_delete=models.SET_NULL, related_name="sources"
+    )
+    language = models.CharField(max_length=8, blank=True)
+    signatures = ArrayField(
+        models.CharField(max_length=300),
+        default=list,
+        blank=True,
+        help_text="Lines that identify the outlet in scraped files, e.g. 'Lesen Sie mehr mit Euractiv'.",
+    )
+    notes = models.TextField(blank=True)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def with_related(self) -> ArticleQuerySet:
+        return self.select_related("source", "uploaded_by")
+
+    def in_progress(self) -> ArticleQuerySet:
+        return self.filter(status__in=[Article.Status.QUEUED, Article.Status.PROCESSING])
+
+    def failed(self) -> ArticleQuerySet:
+        return self.filter(status=Article.Status.FAILED)
+
+    def recent(self) -> ArticleQuerySet:
+        return self.order_by("-uploaded_at", "-pk")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        PROCESSING = "processing", "Processing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    class Review(models.TextChoices):
+        UNREVIEWED = "unreviewed", "Not reviewed"
+        REVIEWED = "reviewed", "Reviewed"
+
+    title = models.CharField(max_length=1000)
+    # The cleaned text every annotation offset refers to: never changed once extracted.
+    body = models.TextField()
+    language = models.CharField(max_length=8, blank=True)
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    source_hint = models.CharField(
+        max_length=200, blank=True, help_text="Source name found in the file, when no Source matched."
+    )
+    published = models.DateField(null=True, blank=True)
+    published_inferred = models.BooleanField(
+        default=False, help_text="The date was completed from a weekday and day without a year."
+    )
+    url = models.URLField(max_length=2000, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True)
+    original_file = models.FileField(upload_to="originals/%Y/%m/", blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="uploaded_articles"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    status_changed_at = models.DateTimeField(auto_now_add=True)
+    failure_reason = models.TextField(blank=True)
+    extraction_attempts = models.PositiveIntegerField(default=0)
+    # The Celery task id that holds the claim while processing: a redelivery of the same
+    # message may take the article over, another task for it may not.
+    extraction_task_id = models.CharField(max_length=64, blank=True)
+    review_state = models.CharField(max_length=16, choices=Review.choices, default=Review.UNREVIEWED)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["queued", "processing", "done", "failed"]),
+                name="article_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(review_state__in=["unreviewed", "reviewed"]), name="article_review_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="failed") | ~Q(failure_reason=""), name="article_failure_has_reason"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "status_changed_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Upload(models.Model):
+    """One upload action (a browser form post or a command run) and its per-file report."""
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="uploads"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    broker_unavailable = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Upload {self.pk}"
+
+
+class UploadItem(models.Model):
+    class Outcome(models.TextChoices):
+        STORED = "stored", "Stored"
+        DUPLICATE = "duplicate", "Duplicate"
+        REJECTED = "rejected", "Rejected"
+
+    upload = models.ForeignKey(Upload, on_delete=models.CASCADE, related_name="items")
+    name = models.CharField(max_length=500)
+    outcome = models.CharField(max_length=16, choices=Outcome.choices)
+    reason = models.TextField(blank=True)
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(outcome="rejected") | ~Q(reason=""), name="uploaditem_rejection_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.outcome}"

@@ -1,0 +1,47 @@
+"""Reads for article pages: one place that knows which queries a page needs."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.http import Http404
+
+from annotations.highlight import Layer, segments
+from annotations.models import Mention, Quote
+from articles.models import Article
+
+
+def article_get(article_id: int) -> Article:
+    try:
+        return Article.objects.with_related().get(pk=article_id)
+    except Article.DoesNotExist:
+        raise Http404("No such article") from None
+
+
+def article_annotations(article: Article) -> dict:
+    """Everything the article page shows beside the text, in a fixed number of queries."""
+    mentions = list(
+        Mention.objects.filter(article=article)
+        .visible()
+        .select_related("person", "country")
+        .order_by("start")
+    )
+    quotes = list(Quote.objects.filter(article=article).visible().select_related("speaker").order_by("start"))
+    layers = [Layer(m.start, m.end, f"m-{m.label.lower()}", f"mention-{m.pk}") for m in mentions]
+    layers += [
+        Layer(q.start, q.end, "q-direct" if q.direct else "q-indirect", f"quote-{q.pk}") for q in quotes
+    ]
+    layers += [
+        Layer(q.speaker_start, q.speaker_end, "q-speaker", f"quote-{q.pk}")
+        for q in quotes
+        if q.speaker_start is not None and q.speaker_end is not None
+    ]
+    countries = Counter(m.country for m in mentions if m.label == "COUNTRY" and m.country_id)
+    persons = Counter(m.person for m in mentions if m.label == "PERSON" and m.person_id)
+    return {
+        "segments": segments(article.body, layers),
+        "mentions": mentions,
+        "quotes": quotes,
+        "countries": countries.most_common(),
+        "persons": persons.most_common(),
+    }

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from articles import selectors, services
+from articles.filters import ArticleFilter
+from articles.forms import UploadForm
+from articles.models import Article, Upload
+from newsarchive.roles import Role, has_role, role_required
+
+PAGE_SIZE = 50
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def home(request):
+    articles = Article.objects.with_related()
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "in_progress": articles.in_progress().order_by("status_changed_at")[:20],
+            "failed": articles.failed().order_by("-status_changed_at")[:20],
+            "recent": articles.recent()[:20],
+        },
+    )
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def article_list(request):
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.with_related().defer("body"))
+    page = _page(request, filterset.qs)
+    return render(request, "articles/list.html", {"filter": filterset, "page": page})
+
+
+def _page(request, queryset):
+    paginator = Paginator(queryset, PAGE_SIZE)
+    number = request.GET.get("page") or 1
+    try:
+        return paginator.page(number)
+    except Exception:
+        raise Http404("No such page") from None
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.ANALYST)
+def upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+        result = services.upload_process(
+            user=request.user, files=files, pasted_text=form.cleaned_data["text"]
+        )
+        return redirect("upload_report", upload_id=result.pk)
+    return render(request, "articles/upload.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_GET
+@role_required(Role.ANALYST)
+def upload_report(request, upload_id: int):
+    report = get_object_or_404(Upload, pk=upload_id)
+    items = report.items.select_related("article")
+    return render(request, "articles/upload_report.html", {"upload": report, "items": items})
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def article_detail(request, article_id: int):
+    article = selectors.article_get(article_id)
+    context = {"article": article, "can_edit": has_role(request.user, Role.ANALYST)}
+    context.update(selectors.article_annotations(article))
+    return render(request, "articles/detail.html", context)
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def article_status(request, article_id: int):
+    article = selectors.article_get(article_id)
+    response = render(request, "articles/_status.html", {"article": article})
+    if request.htmx and article.status in (Article.Status.DONE, Article.Status.FAILED):
+        # The annotations arrived: reload the whole page to show them.
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def article_original(request, article_id: int):
+    article = selectors.article_get(article_id)
+    if not article.original_file:
+        raise Http404("No original file")
+    return FileResponse(
+        article.original_file.open("rb"), as_attachment=True, filename=article.original_name or "original"
+    )
+
+
+@require_POST
+@role_required(Role.ANALYST)
+def article_retry(request, article_id: int):
+    article = selectors.article_get(article_id)
+    services.article_request_extraction(article=article)
+    messages.info(request, "Extraction queued again.")
+    return redirect("article_detail", article_id=article.pk)
+
+
+@require_POST
+@role_required(Role.ANALYST)
+def article_review(request, article_id: int):
+    article = selectors.article_get(article_id)
+    reviewed = request.POST.get("reviewed", "1") == "1"
+    services.article_mark_reviewed(article=article, user=request.user, reviewed=reviewed)
+    messages.success(request, "Marked as reviewed." if reviewed else "Marked as not reviewed.")
+    return redirect("article_detail", article_id=article.pk)

@@ -1,0 +1,53 @@
+"""Shared fixtures: named users for every role, and the countries table."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+
+PASSWORD = "correct-horse-battery-9"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("load_countries", verbosity=0)
+
+
+def _make_user(django_user_model, username: str, role: str | None, **extra):
+    user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def admin_user(db, django_user_model):
+    return _make_user(django_user_model, "ada-admin", "admin", is_staff=True)
+
+
+@pytest.fixture
+def analyst(db, django_user_model):
+    return _make_user(django_user_model, "ann-analyst", "analyst")
+
+
+@pytest.fixture
+def viewer(db, django_user_model):
+    return _make_user(django_user_model, "vic-viewer", "viewer")
+
+
+@pytest.fixture
+def stranger(db, django_user_model):
+    """Logged in, but holds no role."""
+    return _make_user(django_user_model, "sam-stranger", None)
+
+
+@pytest.fixture
+def client_as(client):
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
