@@ -1,19 +1,27 @@
 """Entry point: one pipeline per language, loaded once per process.
 
-PLACEHOLDER: a minimal direct-quote finder until the real pipelines land.
+German: spaCy's blank tokenizer and sentencizer, then rules (persons from a first-name
+lexicon, role nouns and the archive's known persons; quotes from speech verbs,
+Konjunktiv and source phrases). English and French: the small spaCy models (parser and
+NER) with rules on top. Every language shares the direct-quote scanner, the country
+gazetteer and the speaker inheritance.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from . import loaders
+from .article import Article, build_article
+from .countries import find_countries
 from .language import detect_language
-from .types import ExtractionResult, KnownPerson, QuoteSpan
+from .persons import german_candidates, model_candidates, resolve_persons
+from .quotes import Candidate, TokenIndex, direct_quotes, inherit_speakers, to_spans
+from .types import EntitySpan, ExtractionResult, KnownPerson
 
-PIPELINE_VERSION = "0.1"
+PIPELINE_VERSION = "1.0"
 
-_DIRECT = re.compile(r"[„“\"»«]([^„“”\"»«\n]{20,2000}?)[“”\"«»]")
+_PERSON_LABELS = {"en": frozenset({"PERSON"}), "fr": frozenset({"PER"}), "de": frozenset({"PER"})}
 
 
 def extract(
@@ -21,9 +29,91 @@ def extract(
 ) -> ExtractionResult:
     """Run the pipeline for `language` (detected when None) over `text`."""
     language = language or detect_language(text) or "en"
+    if language not in ("de", "en", "fr"):
+        language = "en"
     result = ExtractionResult(language=language, pipeline=f"newsarchive-{language}", version=PIPELINE_VERSION)
-    for match in _DIRECT.finditer(text):
-        result.quotes.append(
-            QuoteSpan(start=match.start(1), end=match.end(1), text=match.group(1), direct=True)
-        )
+    if not text.strip():
+        return result
+    known = tuple(known_persons)
+    nlp = loaders.pipeline_for(language)
+    article = build_article(text, language, nlp, parsed=language != "de")
+
+    countries = find_countries(text, language)
+    _mark_countries(article, countries)
+    _find_persons(article, known)
+
+    index = TokenIndex(article)
+    if language == "de":
+        from . import quotes_de
+
+        candidates, masked = direct_quotes(article, index, quotes_de.after_cue, quotes_de.colon_cue)
+        candidates += quotes_de.german_indirect(article, masked)
+    else:
+        from . import quotes_dep
+
+        rules = quotes_dep.rules_for(language)
+        candidates, masked = direct_quotes(article, index, rules.after_cue, rules.colon_cue)
+        candidates += quotes_dep.indirect(article, masked, rules)
+    candidates.sort(key=_order)
+    inherit_speakers(candidates)
+
+    result.mentions = sorted(
+        [*countries, *(_person_span(m) for m in article.persons)], key=lambda m: (m.start, m.end)
+    )
+    result.quotes = to_spans(article, candidates)
     return result
+
+
+def _order(cand: Candidate) -> int:
+    return cand.start
+
+
+def _mark_countries(article: Article, countries: list[EntitySpan]) -> None:
+    if not countries:
+        return
+    index = TokenIndex(article)
+    for span in countries:
+        i = index.at_or_after(span.start)
+        while i < len(article.toks) and article.toks[i].start < span.end:
+            article.country_toks.add(i)
+            i += 1
+
+
+def _find_persons(article: Article, known: tuple[KnownPerson, ...]) -> None:
+    if article.language == "de":
+        candidates = german_candidates(article, known)
+        ner = loaders.german_ner()
+        if ner is not None:
+            candidates += _german_model_persons(article, ner)
+        resolve_persons(article, candidates, min_words=2)
+    else:
+        candidates = model_candidates(article, _PERSON_LABELS[article.language])
+        if known:
+            candidates += german_candidates(article, known)
+        resolve_persons(article, candidates, min_words=2)
+
+
+def _german_model_persons(article: Article, ner) -> list[tuple[int, int, str]]:
+    """PER spans of the trained German model, mapped onto the article's tokens."""
+    index = TokenIndex(article)
+    found = []
+    for offset, piece in _paragraph_pieces(article.text):
+        doc = ner(piece)
+        for ent in doc.ents:
+            if ent.label_ not in ("PER", "PERSON", "B-PER"):
+                continue
+            first = index.at_or_after(offset + ent.start_char)
+            last = index.before(offset + ent.end_char)
+            if 0 <= first <= last:
+                found.append((first, last + 1, ""))
+    return found
+
+
+def _paragraph_pieces(text: str) -> Iterable[tuple[int, str]]:
+    from .article import chunks
+
+    return chunks(text)
+
+
+def _person_span(mention) -> EntitySpan:
+    return EntitySpan(mention.start, mention.end, "PERSON", mention.text, mention.key)

@@ -1,0 +1,165 @@
+"""The article as the rule layers see it: tokens with absolute offsets, sentences, quotes.
+
+spaCy runs over chunks of the text (paragraphs grouped to a bounded size), so neither
+its `max_length` nor any per-document cost depends on how long the article is.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+CHUNK_CHARS = 20_000
+# a whitespace-free run longer than this is broken for the tokenizer (its affix loop
+# slices the remaining string each step, which is quadratic on one huge "word")
+LONG_RUN = 60
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
+
+
+class Tok:
+    """A token with offsets into the article text (and parse data for en/fr)."""
+
+    __slots__ = ("text", "lower", "start", "end", "i", "pos", "dep", "head", "lemma", "ent", "sent")
+
+    def __init__(self, text: str, start: int, i: int) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self.start = start
+        self.end = start + len(text)
+        self.i = i
+        self.pos = ""
+        self.dep = ""
+        self.head = i
+        self.lemma = self.lower
+        self.ent = ""
+        self.sent = 0
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}@{self.start})"
+
+
+@dataclass(slots=True)
+class Mention:
+    """A person (or other named) mention in the article."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    label: str = "PERSON"
+    first_tok: int = 0
+    last_tok: int = 0
+
+
+@dataclass
+class Article:
+    """Tokens, sentences and mentions of one article, shared by the rule layers."""
+
+    text: str
+    language: str
+    toks: list[Tok] = field(default_factory=list)
+    sents: list[tuple[int, int]] = field(default_factory=list)  # token ranges [s, e)
+    ents: list[tuple[int, int, str]] = field(default_factory=list)  # model entities: tok range + label
+    persons: list[Mention] = field(default_factory=list)
+    person_at: dict[int, Mention] = field(default_factory=dict)  # token index -> mention
+    role_person: dict[str, str] = field(default_factory=dict)  # role word -> person key
+    country_toks: set[int] = field(default_factory=set)
+    _person_starts: list[int] = field(default_factory=list)
+
+    def index_persons(self) -> None:
+        self.persons.sort(key=lambda m: m.start)
+        self.person_at = {}
+        for mention in self.persons:
+            for i in range(mention.first_tok, mention.last_tok + 1):
+                self.person_at[i] = mention
+        self._person_starts = [m.start for m in self.persons]
+
+    def last_person_before(self, pos: int) -> Mention | None:
+        k = bisect_right(self._person_starts, pos - 1)
+        return self.persons[k - 1] if k else None
+
+    def span_text(self, start_tok: int, end_tok: int) -> tuple[int, int]:
+        """Character span of tokens [start_tok, end_tok)."""
+        return self.toks[start_tok].start, self.toks[end_tok - 1].end
+
+
+def analysis_text(text: str) -> str:
+    """`text` with over-long whitespace-free runs broken by spaces, same length and offsets."""
+
+    def breakup(match: re.Match[str]) -> str:
+        run = match.group()
+        return " ".join(run[k : k + LONG_RUN - 1] for k in range(0, len(run), LONG_RUN))[: len(run)]
+
+    return _LONG_RUN.sub(breakup, text)
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) pieces of at most about `limit` chars, cut at line ends or spaces."""
+    pos, n = 0, len(text)
+    while pos < n:
+        end = min(n, pos + limit)
+        if end < n:
+            cut = text.rfind("\n", pos + limit // 2, end)
+            if cut < 0:
+                # no line end near: cut after a sentence end, else at a space
+                cut = max(text.rfind(". ", pos + limit // 2, end), text.rfind(" ", pos + limit // 2, end))
+            if cut > pos:
+                end = cut + 1
+        yield pos, text[pos:end]
+        pos = end
+
+
+def build_article(text: str, language: str, nlp: Language, *, parsed: bool) -> Article:
+    """Run `nlp` over `text` in chunks and collect tokens, sentences and entities."""
+    article = Article(text=text, language=language)
+    toks = article.toks
+    sents = article.sents
+    pieces = list(chunks(analysis_text(text)))
+    for (offset, _piece), doc in zip(pieces, nlp.pipe(piece for _, piece in pieces), strict=True):
+        base = len(toks)
+        for sent in doc.sents:
+            s = len(toks)
+            for token in sent:
+                if token.is_space:
+                    # a line break ends a sentence (titles, datelines, paragraphs without a stop)
+                    if "\n" in token.text and len(toks) > s:
+                        sents.append((s, len(toks)))
+                        s = len(toks)
+                    continue
+                tok = Tok(text[offset + token.idx : offset + token.idx + len(token.text)], offset + token.idx, len(toks))
+                if parsed:
+                    tok.pos = token.pos_
+                    tok.dep = token.dep_
+                    tok.lemma = token.lemma_.lower()
+                    tok.ent = token.ent_type_
+                    tok.head = token.head.i  # doc index; mapped below
+                toks.append(tok)
+                # a newline inside the token's trailing whitespace also ends the sentence
+                if "\n" in token.whitespace_ and len(toks) > s:
+                    sents.append((s, len(toks)))
+                    s = len(toks)
+            if len(toks) > s:
+                sents.append((s, len(toks)))
+        if parsed:
+            # doc index -> article index (space tokens were skipped)
+            doc_to_art = {}
+            k = base
+            for token in doc:
+                if not token.is_space:
+                    doc_to_art[token.i] = k
+                    k += 1
+            for tok in toks[base:]:
+                tok.head = doc_to_art.get(tok.head, tok.i)
+            for ent in doc.ents:
+                first = doc_to_art.get(ent.start)
+                last = doc_to_art.get(ent.end - 1)
+                if first is not None and last is not None:
+                    article.ents.append((first, last + 1, ent.label_))
+    for n, (s, e) in enumerate(sents):
+        for i in range(s, e):
+            toks[i].sent = n
+    return article

@@ -1,0 +1,198 @@
+"""Person mentions: candidates per language, then one resolution step for all.
+
+German has no statistical NER by default, so candidates come from a first-name lexicon
+(GermEval 2014 PER spans), role nouns before names (Kremlsprecher, Außenminister), the
+archive's known persons, and the optional trained model. English and French take the
+models' PERSON/PER entities and clean them. Resolution then maps surname-only mentions
+(also in the genitive, "Putins") to the full name as first written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .article import Article, Mention, Tok
+from .lexicon import (
+    DE_INSTITUTION_SUFFIXES,
+    DE_NON_NAMES,
+    DE_ROLE_SUFFIXES,
+    DE_ROLE_WORDS,
+    data_words,
+)
+from .types import KnownPerson
+
+_NAME_PARTICLES = frozenset("von van der de da di al bin ben el le la du zu dos das del ter ten".split())
+_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ium", "tion", "tät", "ismus", "ment", "nis", "ie")
+_EN_TITLES = frozenset(
+    "president prime minister secretary general spokesman spokeswoman spokesperson chancellor "
+    "mr mrs ms dr sir king queen prince pope foreign defence defense senator governor".split()
+)
+
+
+def first_names() -> frozenset[str]:
+    return data_words("de_first_names.txt") | data_words("first_names_extra.txt")
+
+
+def _is_name_word(tok: Tok) -> bool:
+    text = tok.text
+    if len(text) < 2 or not text[0].isupper() or text in DE_NON_NAMES:
+        return False
+    core = text.replace("-", "").replace("'", "").replace("’", "")
+    if not core.isalpha():
+        return False
+    if text.isupper() and len(text) > 3:
+        return False  # acronyms (NATO, EU)
+    return True
+
+
+def _looks_like_noun(text: str) -> bool:
+    lower = text.lower()
+    return lower.endswith(_NOUN_ENDINGS) or lower.endswith(DE_INSTITUTION_SUFFIXES)
+
+
+def is_role_word(lower: str) -> bool:
+    return lower.endswith(DE_ROLE_SUFFIXES)
+
+
+def _name_tail(toks: list[Tok], i: int, end: int, limit: int, article: Article) -> int:
+    """Index after the run of name words starting at i (at most `limit` words)."""
+    j, taken = i, 0
+    while j < end and taken < limit:
+        tok = toks[j]
+        if tok.lower in _NAME_PARTICLES and j + 1 < end and _is_name_word(toks[j + 1]) and taken:
+            j += 1
+            continue
+        if not _is_name_word(tok) or j in article.country_toks or _looks_like_noun(tok.text):
+            break
+        if is_role_word(tok.lower) or tok.text in DE_ROLE_WORDS:
+            break
+        j += 1
+        taken += 1
+    # never end on a particle
+    while j > i and toks[j - 1].lower in _NAME_PARTICLES:
+        j -= 1
+    return j
+
+
+def german_candidates(article: Article, known: Iterable[KnownPerson]) -> list[tuple[int, int, str]]:
+    """(first_tok, end_tok, role_lower) person candidates from lexicon, roles and gazetteer."""
+    toks = article.toks
+    names = first_names()
+    gazetteer: dict[str, list[list[str]]] = {}
+    for person in known:
+        for alias in (person.name, *person.aliases):
+            words = alias.split()
+            if words:
+                gazetteer.setdefault(words[0], []).append(words)
+    found: list[tuple[int, int, str]] = []
+    for s, e in article.sents:
+        i = s
+        while i < e:
+            tok = toks[i]
+            # 1. analyst-confirmed persons, longest alias first
+            best = 0
+            for words in gazetteer.get(tok.text, ()):
+                n = len(words)
+                if n > best and i + n <= e and all(toks[i + k].text == words[k] for k in range(n)):
+                    best = n
+            if best:
+                found.append((i, i + best, ""))
+                i += best
+                continue
+            # 2. role noun + name ("Kremlsprecher Dmitri Peskow", "Außenminister Lawrow")
+            if (is_role_word(tok.lower) or tok.text in DE_ROLE_WORDS) and i + 1 < e:
+                j = _name_tail(toks, i + 1, e, 4, article)
+                if j > i + 1:
+                    found.append((i + 1, j, tok.lower))
+                    i = j
+                    continue
+            # 3. known first name + surname(s) ("Hanna Liebig", "Kim Jong Un")
+            if tok.text in names and i + 1 < e and i not in article.country_toks:
+                j = _name_tail(toks, i + 1, e, 3, article)
+                if j > i + 1:
+                    found.append((i, j, ""))
+                    i = j
+                    continue
+            i += 1
+    return found
+
+
+def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Person entities from the spaCy model, trimmed of titles and possessives."""
+    toks = article.toks
+    found = []
+    for first, end, label in article.ents:
+        if label not in labels:
+            continue
+        while first < end and (toks[first].lower.strip(".") in _EN_TITLES or not toks[first].text[:1].isupper()):
+            first += 1
+        while end > first and (toks[end - 1].text in ("'s", "’s", "'", "’") or not toks[end - 1].text[:1].isalpha()):
+            end -= 1
+        if end <= first:
+            continue
+        if any(not (t.text[:1].isupper() or t.lower in _NAME_PARTICLES or t.text in "-") for t in toks[first:end]):
+            continue
+        role = toks[first - 1].lower if first > 0 else ""
+        found.append((first, end, role))
+    return found
+
+
+def _strip_genitive(word: str) -> str:
+    if word.endswith(("s", "’s", "'s")) and len(word) > 3:
+        return word.rstrip("s").rstrip("'’")
+    return word
+
+
+def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *, min_words: int = 2) -> None:
+    """Turn candidates into mentions keyed by the full name as first written.
+
+    A candidate of one word resolves to an earlier or later multi-word name with that
+    surname; otherwise it stays as written only when `min_words` allows it (the German
+    role pattern "Außenminister Lawrow" gives trustworthy single surnames).
+    """
+    toks = article.toks
+    text = article.text
+    candidates = sorted(set(candidates))
+    full: dict[str, str] = {}  # surname or token -> full name key
+    keys_in_order: list[str] = []
+    for first, end, _role in candidates:
+        if end - first >= 2:
+            name = text[toks[first].start : toks[end - 1].end]
+            words = name.split()
+            key = full.get(words[-1])
+            if key is None or len(key.split()) < 2:
+                # a later full name replaces an earlier surname-only key
+                for word in (words[-1], _strip_genitive(words[-1])):
+                    full[word] = name
+                keys_in_order.append(name)
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for first, end, role in candidates:
+        if any(i in taken for i in range(first, end)):
+            continue
+        name = text[toks[first].start : toks[end - 1].end]
+        words = name.split()
+        key = full.get(words[-1]) or full.get(_strip_genitive(words[-1]))
+        if key is None:
+            if end - first < min_words and not role:
+                continue
+            key = name
+            full.setdefault(words[-1], name)
+        mention = Mention(toks[first].start, toks[end - 1].end, name, key, "PERSON", first, end - 1)
+        mentions.append(mention)
+        taken.update(range(first, end))
+        if role:
+            article.role_person[role] = key
+    # surname-only mentions of names found anywhere in the article
+    for tok in toks:
+        if tok.i in taken or not tok.text[:1].isupper():
+            continue
+        key = full.get(tok.text) or (full.get(_strip_genitive(tok.text)) if tok.text.endswith("s") else None)
+        if key is None or (len(key.split()) >= 2 and tok.text == key):
+            continue
+        if tok.i in article.country_toks:
+            continue
+        mentions.append(Mention(tok.start, tok.end, tok.text, key, "PERSON", tok.i, tok.i))
+        taken.add(tok.i)
+    article.persons = mentions
+    article.index_persons()

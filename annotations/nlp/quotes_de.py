@@ -1,0 +1,403 @@
+"""German quotes: cues, speakers and indirect speech by rules over tokens.
+
+Indirect speech in German news is marked by a speech verb with a comma clause
+("sagte, Russland brauche …", "erklärte, dass …"), by trailing cues ("…, so Peskow",
+"…, sagte X"), by source phrases ("Laut X", "X zufolge", "Nach Angaben von X") and by
+the Konjunktiv I, which keeps reporting the last speaker in sentences without a cue.
+"""
+
+from __future__ import annotations
+
+from .article import Article, Tok
+from .lexicon import (
+    DE_COLON_VERBS,
+    DE_COMPLEMENTIZERS,
+    DE_DETERMINERS,
+    DE_KONJ_II,
+    DE_KONJ_IRREGULAR,
+    DE_NOT_KONJ,
+    DE_PREPOSITIONS,
+    DE_SPEECH_PARTICLE,
+    DE_SPEECH_VERBS,
+    DE_TRAILING_CUES,
+    DE_UNNAMED_SOURCES,
+    DE_VERB_PREFIXES,
+    ROLE_SYNONYMS,
+    data_words,
+)
+from .persons import is_role_word
+from .quotes import Candidate, Speaker
+
+_PUNCT_END = frozenset(".!?")
+_CLAUSE_BREAK = frozenset(",;:")
+_RELATIVE = frozenset("der die das welcher welche welches".split())
+_SOURCE_NOUNS = frozenset(
+    "Angaben Informationen Einschätzung Ansicht Aussage Aussagen Meldungen Erkenntnissen Darstellung "
+    "Schätzungen Worten Auffassung Überzeugung Meinung Bericht Berichten Mitteilung Studie".split()
+)
+_GENITIVE_LINKS = frozenset("des der von vom eines einer".split())
+_MAX_CUE_GAP = 8  # tokens between a speech verb and its comma
+
+
+def _konj_forms() -> frozenset[str]:
+    return data_words("de_konjunktiv1.txt")
+
+
+def is_konjunktiv(article: Article, i: int, s: int, *, with_ii: bool = False) -> bool:
+    """A finite Konjunktiv I form (or II when asked) at token i of the sentence starting at s."""
+    tok = article.toks[i]
+    lower = tok.lower
+    if with_ii and lower in DE_KONJ_II:
+        return True
+    if lower in DE_KONJ_IRREGULAR:
+        return i == s or article.toks[i - 1].lower not in DE_DETERMINERS
+    if not lower.endswith("e") or len(lower) < 4 or lower in DE_NOT_KONJ or tok.text != lower:
+        return False
+    if i > s and (article.toks[i - 1].lower in DE_DETERMINERS or article.toks[i - 1].lower in DE_PREPOSITIONS):
+        return False  # adjective: "die neue", "mit großer"
+    forms = _konj_forms()
+    if lower in forms:
+        return True
+    for prefix in DE_VERB_PREFIXES:
+        if lower.startswith(prefix) and len(lower) - len(prefix) >= 4:
+            rest = lower[len(prefix) :]
+            if rest in forms or rest in DE_KONJ_IRREGULAR:
+                return True
+    return False
+
+
+def _is_capital(tok: Tok) -> bool:
+    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+
+
+def _is_adjective(tok: Tok) -> bool:
+    low = tok.text
+    return low.islower() and low.isalpha() and low.endswith(("e", "en", "er", "es", "em")) and low not in DE_PREPOSITIONS
+
+
+def np_forward(article: Article, i: int, end: int) -> int | None:
+    """End of a noun phrase starting at token i (det adj* Noun+ [genitive | in Place]), or None."""
+    toks = article.toks
+    j = i
+    while j < end and (toks[j].lower in DE_DETERMINERS or _is_adjective(toks[j])):
+        j += 1
+    head = j
+    while j < end and (_is_capital(toks[j]) or (j > head and toks[j].text[:1].isdigit())):
+        j += 1
+    if j == head:
+        return None
+    # genitive / "von" / "in Place" continuations, twice at most
+    for _ in range(2):
+        if j + 1 < end and toks[j].lower in _GENITIVE_LINKS:
+            k = j + 1
+            while k < end and (toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k])):
+                k += 1
+            m = k
+            while m < end and _is_capital(toks[m]):
+                m += 1
+            if m > k:
+                j = m
+                continue
+        if j + 1 < end and toks[j].lower in ("in", "aus") and (j + 1) in article.country_toks:
+            j += 2
+            continue
+        break
+    return j
+
+
+def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
+    """The speaker a noun phrase (or pronoun) stands for: a person's full name if possible."""
+    toks = article.toks
+    for i in range(first, end):
+        mention = article.person_at.get(i)
+        if mention is not None:
+            return Speaker(mention.key, mention.start, mention.end, "PERSON")
+    if end - first == 1 and toks[first].lower in ("er", "sie"):
+        mention = article.last_person_before(toks[first].start)
+        if mention is not None:
+            return Speaker(mention.key, toks[first].start, toks[first].end, "PERSON")
+        return None
+    while first < end and (toks[first].lower in DE_DETERMINERS or toks[first].lower in ("ein", "eine")):
+        first += 1
+    if first >= end:
+        return None
+    words = [t.lower for t in toks[first:end] if not _is_adjective(t)]
+    if len(words) == 1:
+        role = ROLE_SYNONYMS.get(words[0], words[0])
+        key = article.role_person.get(role) or next(
+            (k for r, k in article.role_person.items() if r.endswith(role) and is_role_word(role)), None
+        )
+        if key:
+            return Speaker(key, toks[first].start, toks[end - 1].end, "PERSON")
+    label = "COUNTRY" if all(i in article.country_toks for i in range(first, end)) else "ORG"
+    start, stop = toks[first].start, toks[end - 1].end
+    return Speaker(article.text[start:stop], start, stop, label)
+
+
+def _subject_after(article: Article, i: int, end: int) -> Speaker | None:
+    """First subject-like phrase from token i on, skipping prepositional phrases and adverbs."""
+    toks = article.toks
+    j = i
+    while j < end:
+        tok = toks[j]
+        if tok.text in _CLAUSE_BREAK or tok.text in _PUNCT_END:
+            return None
+        if tok.lower in DE_PREPOSITIONS:
+            j += 1
+            stop = np_forward(article, j, end)
+            j = stop if stop is not None else j
+            continue
+        if tok.lower in ("er", "sie", "es", "man"):
+            return speaker_from_np(article, j, j + 1) if tok.lower in ("er", "sie") else None
+        if article.person_at.get(j) is not None or tok.lower in DE_DETERMINERS or _is_capital(tok):
+            stop = np_forward(article, j, end)
+            if stop is not None:
+                return speaker_from_np(article, j, stop)
+        j += 1
+    return None
+
+
+def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
+    """Subject of a speech verb at j from the clause that opens before it."""
+    toks = article.toks
+    c = j - 1
+    while c >= s and toks[c].text not in _CLAUSE_BREAK:
+        c -= 1
+    start = c + 1
+    if start >= j:
+        # the verb opens its clause ("…, sagte X" or "angesprochen, sagte X"): subject follows
+        # unless a relative pronoun stands for an antecedent
+        return None
+    first = toks[start]
+    if first.lower in _RELATIVE and start - 2 >= s and toks[start - 1].text == ",":
+        # "Putin, der sagt, …": the antecedent before the comma
+        k = start - 2
+        mention = article.person_at.get(k)
+        if mention is not None:
+            return Speaker(mention.key, mention.start, mention.end, "PERSON")
+        return None
+    if first.lower == "wie":
+        return _subject_after(article, start + 1, j)
+    if first.lower in DE_PREPOSITIONS or (not _is_capital(first) and first.lower not in DE_DETERMINERS):
+        if first.lower not in ("er", "sie"):
+            return _subject_after(article, j + 1, len(toks))
+    stop = np_forward(article, start, j)
+    if first.lower in ("er", "sie"):
+        stop = start + 1
+    if stop is None:
+        return _subject_after(article, j + 1, len(toks))
+    if first.lower in DE_PREPOSITIONS:
+        return _subject_after(article, j + 1, len(toks))
+    return speaker_from_np(article, start, stop)
+
+
+def _is_cue_verb(article: Article, i: int, comma: int) -> bool:
+    lower = article.toks[i].lower
+    if lower not in DE_SPEECH_VERBS:
+        return False
+    need = DE_SPEECH_PARTICLE.get(lower)
+    if need is None:
+        return True
+    return any(t.lower in need or t.lower.endswith(tuple(need)) for t in article.toks[i + 1 : comma + 1])
+
+
+def after_cue(article: Article, i: int) -> tuple[str, Speaker | None] | None:
+    """„…“, sagte X / „…“, so X / „…“ fragte er — cue after a closing mark."""
+    toks = article.toks
+    n = len(toks)
+    if i < n and toks[i].text in ("“", "”", '"', "«", "»"):
+        i += 1
+    if i < n and toks[i].text == ",":
+        i += 1
+    if i >= n:
+        return None
+    tok = toks[i]
+    if tok.lower == "so" or tok.lower in DE_TRAILING_CUES or tok.lower in ("fragte", "rief"):
+        if tok.lower in DE_SPEECH_PARTICLE and not _is_cue_verb(article, i, min(n - 1, i + 6)):
+            return None
+        return tok.text, _subject_after(article, i + 1, min(n, i + 14))
+    return None
+
+
+def colon_cue(article: Article, colon: int) -> tuple[str, Speaker | None] | None:
+    """X sagte: „…“ / Lawrow: „…“ — speaker before a colon that opens a quote."""
+    toks = article.toks
+    s = colon
+    sent = toks[colon].sent
+    while s > 0 and toks[s - 1].sent == sent and colon - s < 40:
+        s -= 1
+    for j in range(colon - 1, s - 1, -1):
+        if toks[j].lower in DE_COLON_VERBS or toks[j].lower.startswith("zitiert"):
+            if toks[j].lower in DE_SPEECH_PARTICLE and not _is_cue_verb(article, j, colon):
+                continue
+            speaker = _subject_before(article, s, j)
+            if speaker is None:
+                speaker = _subject_after(article, j + 1, colon)
+            return toks[j].text, speaker
+    # "Selenskyj: „…“"
+    if colon - 1 >= s:
+        mention = article.person_at.get(colon - 1)
+        if mention is not None:
+            return ":", Speaker(mention.key, mention.start, mention.end, "PERSON")
+    return None
+
+
+def _clause_span(article: Article, a: int, b: int, masked: list[bool]) -> tuple[int, int] | None:
+    """Char span of tokens [a, b) without the final stop; None if empty or quoted directly."""
+    toks = article.toks
+    while b > a and toks[b - 1].text in _PUNCT_END:
+        b -= 1
+    if a < b and toks[a].lower in DE_COMPLEMENTIZERS:
+        a += 1
+    if b - a < 3:
+        return None
+    if any(masked[a:b]):
+        return None
+    return toks[a].start, toks[b - 1].end
+
+
+def _infinitive_clause(article: Article, a: int, b: int) -> bool:
+    """"…, die Angriffe einzustellen" — an infinitive, not reported speech."""
+    toks = article.toks
+    while b > a and toks[b - 1].text in _PUNCT_END:
+        b -= 1
+    if b - a < 2 or toks[a].lower in DE_COMPLEMENTIZERS:
+        return False
+    last = toks[b - 1].lower
+    return toks[b - 2].lower == "zu" or ("zu" in last[2:-3] and last.endswith("en") and not _is_capital(toks[b - 1]))
+
+
+def _unnamed(article: Article, first: int, end: int) -> bool:
+    """A source phrase without a named source: "Berichten", "ersten Angaben"."""
+    toks = article.toks
+    caps = [t for t in toks[first:end] if _is_capital(t)]
+    return not caps or all(t.text in DE_UNNAMED_SOURCES for t in caps)
+
+
+def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
+    """Indirect and reported speech in German sentences."""
+    toks = article.toks
+    out: list[Candidate] = []
+    last_quote_sent = -10
+    for sent_no, (s, e) in enumerate(article.sents):
+        if all(masked[s:e]):
+            last_quote_sent = sent_no if any(masked[s:e]) else last_quote_sent
+            continue
+        found = _sentence_cues(article, s, e, masked)
+        if found:
+            out.extend(found)
+            last_quote_sent = sent_no
+            continue
+        if any(masked[s:e]):
+            last_quote_sent = sent_no
+            continue
+        # follow-on Konjunktiv: a sentence without a cue that keeps reporting
+        if sent_no - last_quote_sent <= 2 and e - s >= 4:
+            with_ii = sent_no - last_quote_sent == 1
+            if any(not masked[i] and is_konjunktiv(article, i, s, with_ii=with_ii) for i in range(s, e)):
+                span = _clause_span(article, s, e, masked)
+                if span:
+                    out.append(Candidate(span[0], span[1], False, None, None, inherit=True))
+                    last_quote_sent = sent_no
+    return out
+
+
+def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list[Candidate]:
+    toks = article.toks
+    out: list[Candidate] = []
+    for j in range(s, e):
+        if masked[j]:
+            continue
+        tok = toks[j]
+        lower = tok.lower
+        # Laut X … / gemäß X …
+        if lower in ("laut", "gemäß") and j + 1 < e:
+            stop = np_forward(article, j + 1, e)
+            if stop is None or _unnamed(article, j + 1, stop):
+                continue
+            speaker = speaker_from_np(article, j + 1, stop)
+            span = _clause_span(article, stop if j == s else s, e, masked)
+            if span:
+                out.append(Candidate(span[0], span[1], False, tok.text, speaker))
+                return out
+        # X zufolge …
+        if lower == "zufolge" and j > s:
+            c = j - 1
+            while c > s and toks[c - 1].text not in _CLAUSE_BREAK:
+                c -= 1
+            if _unnamed(article, c, j):
+                continue
+            speaker = speaker_from_np(article, c, j)
+            span = _clause_span(article, j + 1 if c == s else s, e, masked)
+            if span:
+                out.append(Candidate(span[0], span[1], False, tok.text, speaker))
+                return out
+        # Nach Angaben von X / nach Informationen des X
+        if lower == "nach" and j + 2 < e:
+            k = j + 1
+            while k < e and (toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k])):
+                k += 1
+            if k < e and toks[k].text in _SOURCE_NOUNS:
+                stop = np_forward(article, j + 1, e)
+                if stop is None or stop <= k + 1:
+                    continue
+                speaker = speaker_from_np(article, k + 1 if toks[k + 1].lower in ("von", "vom") else k + 1, stop)
+                if toks[k + 1].lower not in _GENITIVE_LINKS and toks[k + 1].lower not in DE_DETERMINERS:
+                    continue
+                span = _clause_span(article, stop if j == s else s, e, masked)
+                if span:
+                    out.append(Candidate(span[0], span[1], False, "nach Angaben", speaker))
+                    return out
+        # Demnach …
+        if lower == "demnach":
+            span = _clause_span(article, j + 1 if j == s else s, e, masked)
+            if span:
+                out.append(Candidate(span[0], span[1], False, tok.text, None, inherit=True))
+                return out
+        # …, so X.
+        if lower == "so" and j > s + 2 and toks[j - 1].text == "," and j + 1 < e:
+            nxt = toks[j + 1]
+            if _is_capital(nxt) or nxt.lower in DE_DETERMINERS:
+                speaker = _subject_after(article, j + 1, e)
+                span = _clause_span(article, s, j - 1, masked)
+                if span and speaker is not None:
+                    out.append(Candidate(span[0], span[1], False, "so", speaker))
+                    return out
+        if lower not in DE_SPEECH_VERBS:
+            continue
+        # …, sagte X. / …, wie X mitteilte.
+        if j > s + 2 and toks[j - 1].text == "," and lower in DE_TRAILING_CUES and (j + 1 < e and toks[j + 1].text != ","):
+            if not _is_cue_verb(article, j, min(e - 1, j + 6)):
+                continue
+            speaker = _subject_after(article, j + 1, e)
+            span = _clause_span(article, s, j - 1, masked)
+            if span:
+                out.append(Candidate(span[0], span[1], False, tok.text, speaker))
+                return out
+            continue
+        if j > s + 3 and toks[j - 2].lower == "wie" and toks[j - 3].text == ",":
+            pass
+        # X sagte (…), CLAUSE / X erklärte, dass CLAUSE / Wie X mitteilte, CLAUSE
+        comma = None
+        for k in range(j + 1, min(e, j + 1 + _MAX_CUE_GAP)):
+            if toks[k].text in (",", ":"):
+                comma = k
+                break
+            if toks[k].text in _PUNCT_END or masked[k] or toks[k].lower in DE_SPEECH_VERBS:
+                break
+        if comma is None or not _is_cue_verb(article, j, comma):
+            continue
+        if toks[comma].text == ":" and comma + 1 < e and masked[comma + 1]:
+            continue  # X sagte: „…“ is a direct quote
+        if comma + 1 < e and toks[comma + 1].lower in _RELATIVE and comma - 1 > j and _is_capital(toks[comma - 1]):
+            continue  # "sagte der Minister, der …": a relative clause, not the quote
+        if _infinitive_clause(article, comma + 1, e):
+            continue
+        speaker = _subject_before(article, s, j)
+        if speaker is None:
+            speaker = _subject_after(article, j + 1, comma)
+        span = _clause_span(article, comma + 1, e, masked)
+        if span:
+            out.append(Candidate(span[0], span[1], False, tok.text, speaker))
+            return out
+    return out

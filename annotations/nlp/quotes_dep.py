@@ -1,0 +1,269 @@
+"""English and French quotes from the dependency parse plus source-phrase rules.
+
+A speech verb ("said", "a déclaré") with a clausal complement (ccomp) gives the reported
+clause and its subject (nsubj) gives the speaker, in either order ("X said that …",
+"…, X said"). Paraphrases built on objects, infinitives or gerunds ("urged allies to
+act", "accused X of …ing", "refusé d'écarter …") have no ccomp and are not quotes.
+"according to X" / "selon X" attach a source to the rest of the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .article import Article, Tok
+from .lexicon import EN_SPEECH_LEMMAS, EN_UNNAMED_SOURCES, FR_SPEECH_LEMMAS, ROLE_SYNONYMS
+from .quotes import Candidate, Speaker
+
+_PUNCT = frozenset(".!?,;:")
+_END = frozenset(".!?")
+_OPEN_CLOSE_MARKS = frozenset("“”\"«»‹›„")
+_DETS = frozenset("the a an le la les l' l’ un une des du de".split())
+_COMPLEMENTIZERS = frozenset("that que qu' qu’ qu".split())
+
+
+@dataclass(frozen=True)
+class DepRules:
+    """Per-language word lists for the dependency rules."""
+
+    language: str
+    speech: frozenset[str]
+    pronouns: frozenset[str]
+    source_words: tuple[tuple[str, ...], ...]  # ("according", "to"), ("selon",)
+    unnamed: frozenset[str]
+
+    def after_cue(self, article: Article, i: int) -> tuple[str, Speaker | None] | None:
+        return _after_cue(self, article, i)
+
+    def colon_cue(self, article: Article, colon: int) -> tuple[str, Speaker | None] | None:
+        return _colon_cue(self, article, colon)
+
+
+_EN = DepRules(
+    "en",
+    EN_SPEECH_LEMMAS,
+    frozenset("he she they".split()),
+    (("according", "to"),),
+    EN_UNNAMED_SOURCES,
+)
+_FR = DepRules(
+    "fr",
+    FR_SPEECH_LEMMAS,
+    frozenset("il elle ils elles".split()),
+    (("selon",), ("d'après",), ("d’après",)),
+    frozenset("sources médias informations rapports".split()),
+)
+
+
+def rules_for(language: str) -> DepRules:
+    return _FR if language == "fr" else _EN
+
+
+def _is_speech_verb(rules: DepRules, tok: Tok) -> bool:
+    return tok.pos in ("VERB", "AUX") and tok.lemma in rules.speech
+
+
+def _children(article: Article, i: int) -> list[int]:
+    # heads live in the same sentence: scan only that sentence
+    s, e = article.sents[article.toks[i].sent]
+    return [k for k in range(s, e) if article.toks[k].head == i and k != i]
+
+
+def _subtree(article: Article, i: int) -> tuple[int, int]:
+    """[left, right] token range of i's subtree (within its sentence)."""
+    s, e = article.sents[article.toks[i].sent]
+    left = right = i
+    # walk up from every token of the sentence: cheap for news-sized sentences
+    for k in range(s, e):
+        h, steps = k, 0
+        while h != i and article.toks[h].head != h and steps < 50:
+            h = article.toks[h].head
+            steps += 1
+        if h == i:
+            left = min(left, k)
+            right = max(right, k)
+    return left, right
+
+
+def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) -> Speaker | None:
+    """Person in the span if any, a resolved pronoun, a role seen with a name, else the text."""
+    toks = article.toks
+    for k in range(first, last + 1):
+        mention = article.person_at.get(k)
+        if mention is not None:
+            return Speaker(mention.key, mention.start, mention.end, "PERSON")
+    if first == last and toks[first].lower in rules.pronouns:
+        mention = article.last_person_before(toks[first].start)
+        if mention is not None:
+            return Speaker(mention.key, toks[first].start, toks[first].end, "PERSON")
+        return None
+    while first <= last and toks[first].lower in _DETS:
+        first += 1
+    while last >= first and (toks[last].text in _PUNCT or toks[last].text in _OPEN_CLOSE_MARKS):
+        last -= 1
+    if first > last:
+        return None
+    start, end = toks[first].start, toks[last].end
+    text = article.text[start:end]
+    role = ROLE_SYNONYMS.get(text.lower(), text.lower())
+    if role in article.role_person:
+        return Speaker(article.role_person[role], start, end, "PERSON")
+    if all(not t.text[:1].isupper() for t in toks[first : last + 1]) and rules.language == "en":
+        # "officials", "analysts": no named source
+        return None
+    label = "COUNTRY" if all(k in article.country_toks for k in range(first, last + 1)) else "ORG"
+    return Speaker(text, start, end, label)
+
+
+def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
+    toks = article.toks
+    v = verb
+    for _ in range(3):
+        for k in _children(article, v):
+            if toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass"):
+                left, right = _subtree(article, k)
+                # keep the subject compact: a relative clause or apposition is not the name
+                return speaker_from_span(rules, article, left, min(right, left + 8))
+        # "warning that …", "and said …": the subject of the governing verb
+        if toks[v].dep in ("advcl", "conj", "xcomp", "ccomp") and toks[v].head != v:
+            v = toks[v].head
+            continue
+        break
+    return None
+
+
+def _after_cue(rules: DepRules, article: Article, i: int) -> tuple[str, Speaker | None] | None:
+    toks = article.toks
+    n = len(toks)
+    if i >= n:
+        return None
+    sent = toks[i].sent
+    for k in range(i, min(n, i + 7)):
+        tok = toks[k]
+        if tok.sent != sent and k > i:
+            break
+        if tok.text in _END or (tok.text in _OPEN_CLOSE_MARKS and k > i):
+            break
+        if _is_speech_verb(rules, tok):
+            speaker = _subject(rules, article, k)
+            if speaker is None:
+                speaker = _np_after(rules, article, k + 1)
+            if speaker is None and k > i:
+                speaker = speaker_from_span(rules, article, i if toks[i].text not in _PUNCT else i + 1, k - 1)
+            return tok.text, speaker
+    return None
+
+
+def _np_after(rules: DepRules, article: Article, i: int) -> Speaker | None:
+    """"…, said Guterres" / "a déclaré le chef de l'État devant …": the words after the verb."""
+    toks = article.toks
+    n = len(toks)
+    j = i
+    while j < n and toks[j].pos in ("AUX", "ADV", "VERB") and j - i < 3:
+        j += 1
+    start = j
+    while j < n and toks[j].text not in _PUNCT and toks[j].pos in ("DET", "PROPN", "NOUN", "ADJ", "ADP", "PRON", "PUNCT"):
+        if toks[j].pos == "ADP" and toks[j].lower not in ("de", "of", "d'", "d’", "du", "des"):
+            break
+        if toks[j].pos == "PUNCT" and toks[j].text not in ("'", "’", "-"):
+            break
+        j += 1
+    if j <= start:
+        return None
+    return speaker_from_span(rules, article, start, j - 1)
+
+
+def _colon_cue(rules: DepRules, article: Article, colon: int) -> tuple[str, Speaker | None] | None:
+    toks = article.toks
+    s, _e = article.sents[toks[colon].sent]
+    for k in range(colon - 1, s - 1, -1):
+        if _is_speech_verb(rules, toks[k]):
+            speaker = _subject(rules, article, k) or _np_after(rules, article, k + 1)
+            return toks[k].text, speaker
+    if colon - 1 >= s:
+        mention = article.person_at.get(colon - 1)
+        if mention is not None:
+            return ":", Speaker(mention.key, mention.start, mention.end, "PERSON")
+    return None
+
+
+def _trim(article: Article, a: int, b: int) -> tuple[int, int]:
+    """Drop a leading complementizer and trailing punctuation from tokens [a, b]."""
+    toks = article.toks
+    while a <= b and (toks[a].lower in _COMPLEMENTIZERS or toks[a].text in _PUNCT):
+        a += 1
+    while b >= a and (toks[b].text in _PUNCT or toks[b].lower in ("and", "but", "et", "mais")):
+        b -= 1
+    return a, b
+
+
+def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Candidate]:
+    """Reported speech from speech verbs with a clausal complement and from source phrases."""
+    toks = article.toks
+    out: list[Candidate] = []
+    for s, e in article.sents:
+        if all(masked[s:e]):
+            continue
+        done = _source_phrase(rules, article, s, e, masked, out)
+        if done:
+            continue
+        for j in range(s, e):
+            tok = toks[j]
+            if masked[j] or not _is_speech_verb(rules, tok):
+                continue
+            comp = next((k for k in _children(article, j) if toks[k].dep == "ccomp"), None)
+            if comp is None:
+                continue
+            left, right = _subtree(article, comp)
+            if comp > j:
+                left = max(left, j + 1)
+            else:
+                right = min(right, j - 1)
+            a, b = _trim(article, left, right)
+            if b - a < 2 or any(masked[a : b + 1]):
+                continue
+            if comp < j:
+                # "…, X said": the clause stops at the comma before the subject
+                while b > a and toks[b].text in _PUNCT:
+                    b -= 1
+            speaker = _subject(rules, article, j) or (_np_after(rules, article, j + 1) if comp < j else None)
+            out.append(Candidate(toks[a].start, toks[b].end, False, tok.text, speaker))
+            break
+    return out
+
+
+def _source_phrase(
+    rules: DepRules, article: Article, s: int, e: int, masked: list[bool], out: list[Candidate]
+) -> bool:
+    """"according to X" / "selon X": the rest of the sentence is X's claim."""
+    toks = article.toks
+    for j in range(s, e):
+        for words in rules.source_words:
+            n = len(words)
+            if j + n > e or any(toks[j + k].lower != words[k] for k in range(n)):
+                continue
+            a = j + n
+            b = a
+            while b < e and toks[b].text not in _PUNCT:
+                b += 1
+            # "Selon le ministre …, Sergueï Lavrov, …": an apposed name belongs to the source
+            if b + 1 < e and toks[b].text == "," and article.person_at.get(b + 1) is not None:
+                m = b + 1
+                while m < e and toks[m].text not in _PUNCT:
+                    m += 1
+                b = m
+            if b <= a:
+                continue
+            source = toks[a:b]
+            if not any(t.text[:1].isupper() for t in source) and any(t.lower in rules.unnamed for t in source):
+                continue
+            speaker = speaker_from_span(rules, article, a, b - 1)
+            if j == s:
+                ca, cb = _trim(article, b, e - 1)
+            else:
+                ca, cb = _trim(article, s, j - 1)
+            if cb - ca < 2 or any(masked[ca : cb + 1]):
+                continue
+            out.append(Candidate(toks[ca].start, toks[cb].end, False, " ".join(words), speaker))
+            return True
+    return False
