@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import PurePath
@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from articles.ingest import (
@@ -36,7 +37,7 @@ class IngestOutcome:
     name: str
     outcome: str  # one of UploadItem.Outcome
     reason: str = ""
-    article: Article | None = None
+    article_id: int | None = None
 
 
 def upload_limits() -> UploadLimits:
@@ -55,39 +56,60 @@ def known_sources() -> list[KnownSource]:
 
 
 def upload_process(*, user, files: Iterable[tuple[str, bytes]] = (), pasted_text: str = "") -> Upload:
-    """Store every good file of one upload and report on each; one bad file never blocks the others.
-
-    Each file (and each member of a zip) is stored in its own transaction, so a failure
-    leaves nothing half-stored and the files before it stay stored.
-    """
+    """Store every good file of one upload and report on each; one bad file never blocks the others."""
     upload = Upload.objects.create(uploaded_by=user)
-    sources = known_sources()
-    limits = upload_limits()
-    outcomes: list[IngestOutcome] = []
+    entries: list[tuple[str, bytes | str]] = []
     if pasted_text.strip():
-        outcomes.append(_ingest_one("pasted text", None, user=user, sources=sources, pasted=pasted_text))
-    for name, data in files:
-        for member_name, member in iter_upload(name, data, limits=limits):
-            if isinstance(member, IngestError):
-                outcomes.append(IngestOutcome(member_name, UploadItem.Outcome.REJECTED, str(member)))
-            else:
-                outcomes.append(_ingest_one(member_name, member, user=user, sources=sources))
-    UploadItem.objects.bulk_create(
-        UploadItem(upload=upload, name=o.name[:500], outcome=o.outcome, reason=o.reason, article=o.article)
-        for o in outcomes
-    )
+        entries.append(("pasted text", pasted_text))
+    entries.extend(files)
+    for _outcome in intake_stream(entries=entries, user=user, upload=upload):
+        pass
     return upload
 
 
-def _ingest_one(
-    name: str, data: bytes | None, *, user, sources: list[KnownSource], pasted: str = ""
-) -> IngestOutcome:
+@dataclass(slots=True)
+class _Parsed:
+    name: str
+    original: bytes
+    document: ParsedDocument
+    fingerprint: str
+
+
+def intake_stream(
+    *, entries: Iterable[tuple[str, bytes | str]], user, upload: Upload, batch_size: int = 200
+) -> Iterator[IngestOutcome]:
+    """Parse, de-duplicate and store files (zips expanded) in batches; yields one outcome per file.
+
+    `entries` are (name, bytes) for files and (name, str) for pasted text; it is consumed
+    lazily, so memory stays flat however many files come. Each batch is stored in one
+    transaction together with its report lines: a failure leaves nothing half-stored.
+    """
+    sources = known_sources()
+    limits = upload_limits()
     today = timezone.localdate()
+    pending: list[_Parsed | IngestOutcome] = []
+    for name, data in entries:
+        if isinstance(data, str):
+            members: Iterable[tuple[str, bytes | IngestError | str]] = [(name, data)]
+        else:
+            members = iter_upload(name, data, limits=limits)
+        for member_name, member in members:
+            if isinstance(member, IngestError):
+                pending.append(IngestOutcome(member_name, UploadItem.Outcome.REJECTED, str(member)))
+            else:
+                pending.append(_parse(member_name, member, sources=sources, today=today))
+            if len(pending) >= batch_size:
+                yield from _store_batch(pending, user=user, upload=upload)
+                pending = []
+    if pending:
+        yield from _store_batch(pending, user=user, upload=upload)
+
+
+def _parse(name: str, data: bytes | str, *, sources, today) -> _Parsed | IngestOutcome:
     try:
-        if data is None:
-            document = parse_pasted(pasted, known_sources=sources, today=today)
-            data = pasted.encode("utf-8")
-            name = "pasted.txt"
+        if isinstance(data, str):
+            document = parse_pasted(data, known_sources=sources, today=today)
+            data = data.encode("utf-8")
         else:
             document = parse_file(name, data, known_sources=sources, today=today)
     except IngestError as exc:
@@ -98,15 +120,121 @@ def _ingest_one(
         return IngestOutcome(
             name, UploadItem.Outcome.REJECTED, "The file could not be read (internal error)."
         )
-    try:
-        article, created = article_ingest(document=document, original_name=name, original=data, user=user)
-    except IngestError as exc:
-        return IngestOutcome(name, UploadItem.Outcome.REJECTED, str(exc))
-    if not created:
-        return IngestOutcome(
-            name, UploadItem.Outcome.DUPLICATE, "The same text is already archived.", article
+    if not document.body.strip():
+        return IngestOutcome(name, UploadItem.Outcome.REJECTED, "No article text was found in the file.")
+    return _Parsed(name, data, document, content_fingerprint(document.body))
+
+
+def _store_batch(pending: list[_Parsed | IngestOutcome], *, user, upload: Upload) -> list[IngestOutcome]:
+    parsed = [p for p in pending if isinstance(p, _Parsed)]
+    existing = dict(
+        Article.objects.filter(content_hash__in={p.fingerprint for p in parsed}).values_list(
+            "content_hash", "pk"
         )
-    return IngestOutcome(name, UploadItem.Outcome.STORED, "", article)
+    )
+    source_names = {p.document.source.lower() for p in parsed if p.document.source}
+    sources = {
+        s.name.lower(): s
+        for s in Source.objects.annotate(lower_name=Lower("name")).filter(lower_name__in=source_names)
+    }
+    new_articles: dict[str, Article] = {}
+    for p in parsed:
+        if p.fingerprint in existing or p.fingerprint in new_articles:
+            continue
+        new_articles[p.fingerprint] = _article_from(p, user=user, sources=sources)
+    try:
+        with transaction.atomic():
+            Article.objects.bulk_create(new_articles.values())
+            outcomes = _outcomes(pending, existing, new_articles)
+            _report(upload, outcomes)
+            ids = [a.pk for a in new_articles.values()]
+            transaction.on_commit(lambda: _enqueue_batch(upload, ids))
+    except IntegrityError:
+        # A concurrent upload stored one of these texts first: store one by one instead.
+        for article in new_articles.values():
+            article.original_file.delete(save=False)
+        return _store_one_by_one(pending, user=user, upload=upload)
+    return outcomes
+
+
+def _article_from(p: _Parsed, *, user, sources: dict[str, Source]) -> Article:
+    document = p.document
+    source = sources.get((document.source or "").lower())
+    article = Article(
+        title=(document.title or PurePath(p.name).stem)[:1000],
+        body=document.body,
+        language=document.language or "",
+        source=source,
+        source_hint="" if source else (document.source or "")[:200],
+        published=document.published,
+        published_inferred=bool(getattr(document, "published_inferred", False)),
+        url=(document.url or "")[:2000],
+        content_hash=p.fingerprint,
+        original_name=PurePath(p.name).name[:255],
+        uploaded_by=user,
+    )
+    # The stored file name is ours: an uploaded name never becomes a path.
+    article.original_file.save(_storage_name(p.name), ContentFile(p.original), save=False)
+    return article
+
+
+def _outcomes(
+    pending: list[_Parsed | IngestOutcome], existing: dict[str, int], new_articles: dict[str, Article]
+) -> list[IngestOutcome]:
+    outcomes = []
+    claimed: set[str] = set()
+    for p in pending:
+        if isinstance(p, IngestOutcome):
+            outcomes.append(p)
+        elif p.fingerprint in new_articles and p.fingerprint not in claimed:
+            claimed.add(p.fingerprint)
+            outcomes.append(
+                IngestOutcome(p.name, UploadItem.Outcome.STORED, "", new_articles[p.fingerprint].pk)
+            )
+        else:
+            article_id = existing.get(p.fingerprint) or new_articles[p.fingerprint].pk
+            outcomes.append(
+                IngestOutcome(
+                    p.name, UploadItem.Outcome.DUPLICATE, "The same text is already archived.", article_id
+                )
+            )
+    return outcomes
+
+
+def _enqueue_batch(upload: Upload, article_ids: list[int]) -> None:
+    if articles_enqueue(article_ids=article_ids) < len(article_ids):
+        # The report tells the analyst that extraction will follow once the broker is back.
+        Upload.objects.filter(pk=upload.pk).update(broker_unavailable=True)
+
+
+def _report(upload: Upload, outcomes: list[IngestOutcome]) -> None:
+    UploadItem.objects.bulk_create(
+        UploadItem(
+            upload=upload, name=o.name[:500], outcome=o.outcome, reason=o.reason, article_id=o.article_id
+        )
+        for o in outcomes
+    )
+
+
+def _store_one_by_one(pending: list[_Parsed | IngestOutcome], *, user, upload: Upload) -> list[IngestOutcome]:
+    outcomes = []
+    for p in pending:
+        if isinstance(p, IngestOutcome):
+            outcomes.append(p)
+            continue
+        article, created = article_ingest(
+            document=p.document, original_name=p.name, original=p.original, user=user
+        )
+        if created:
+            outcomes.append(IngestOutcome(p.name, UploadItem.Outcome.STORED, "", article.pk))
+        else:
+            outcomes.append(
+                IngestOutcome(
+                    p.name, UploadItem.Outcome.DUPLICATE, "The same text is already archived.", article.pk
+                )
+            )
+    _report(upload, outcomes)
+    return outcomes
 
 
 def _source_for(document: ParsedDocument) -> Source | None:
@@ -129,24 +257,15 @@ def article_ingest(
     existing = Article.objects.filter(content_hash=fingerprint).first()
     if existing is not None:
         return existing, False
+    sources = {}
     source = _source_for(document)
-    article = Article(
-        title=(document.title or original_name)[:1000],
-        body=document.body,
-        language=document.language or "",
-        source=source,
-        source_hint="" if source else (document.source or "")[:200],
-        published=document.published,
-        published_inferred=bool(getattr(document, "published_inferred", False)),
-        url=(document.url or "")[:2000],
-        content_hash=fingerprint,
-        original_name=PurePath(original_name).name[:255],
-        uploaded_by=user,
+    if source:
+        sources[source.name.lower()] = source
+    article = _article_from(
+        _Parsed(original_name, original, document, fingerprint), user=user, sources=sources
     )
     try:
         with transaction.atomic():
-            # The stored file name is ours: an uploaded name never becomes a path.
-            article.original_file.save(_storage_name(original_name), ContentFile(original), save=False)
             article.save()
             transaction.on_commit(lambda: article_enqueue(article_id=article.pk))
     except IntegrityError:
@@ -176,6 +295,16 @@ def article_enqueue(*, article_id: int) -> bool:
         logger.warning("could not enqueue extraction of article %s: %s", article_id, exc)
         return False
     return True
+
+
+def articles_enqueue(*, article_ids: list[int]) -> int:
+    """Send one extraction task per article; how many could be sent (the sweep retries the rest)."""
+    sent = 0
+    for article_id in article_ids:
+        if not article_enqueue(article_id=article_id):
+            break  # the broker is down: the rest would fail the same way
+        sent += 1
+    return sent
 
 
 def article_request_extraction(*, article: Article) -> None:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from articles import selectors, services
 from articles.filters import ArticleFilter
 from articles.forms import UploadForm
-from articles.models import Article, Upload
+from articles.models import Article, Upload, UploadItem
 from newsarchive.roles import Role, has_role, role_required
 
 PAGE_SIZE = 50
@@ -64,8 +64,9 @@ def upload(request):
 @role_required(Role.ANALYST)
 def upload_report(request, upload_id: int):
     report = get_object_or_404(Upload, pk=upload_id)
-    items = report.items.select_related("article")
-    return render(request, "articles/upload_report.html", {"upload": report, "items": items})
+    items = list(report.items.select_related("article"))
+    counts = {outcome: sum(item.outcome == outcome for item in items) for outcome in UploadItem.Outcome.values}
+    return render(request, "articles/upload_report.html", {"upload": report, "items": items, "counts": counts})
 
 
 @require_GET
