@@ -122,6 +122,13 @@ def _parse(name: str, data: bytes | str, *, sources, today) -> _Parsed | IngestO
         )
     if not document.body.strip():
         return IngestOutcome(name, UploadItem.Outcome.REJECTED, "No article text was found in the file.")
+    if len(document.body) > settings.ARTICLE_MAX_CHARS:
+        return IngestOutcome(
+            name,
+            UploadItem.Outcome.REJECTED,
+            f"The text is {len(document.body):,} characters long; articles may have at most "
+            f"{settings.ARTICLE_MAX_CHARS:,}.",
+        )
     return _Parsed(name, data, document, content_fingerprint(document.body))
 
 
