@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import F, Q
 
@@ -197,3 +198,63 @@ class Quote(Annotation):
     @property
     def speaker_display(self) -> str:
         return self.speaker.name if self.speaker_id else self.speaker_name
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def for_article(self, article_id: int) -> CorrectionQuerySet:
+        return self.filter(article_id=article_id).select_related("user", "undone_by").order_by("-pk")
+
+
+class Correction(models.Model):
+    """One analyst correction: who, when, what, and the rows before and after.
+
+    `before` and `after` map "<kind>:<pk>" (kind: mention, quote, person, article) to the
+    fields the correction changed, or to null when the row did not exist on that side, so
+    undoing restores `before` whatever the action was.
+    """
+
+    class Action(models.TextChoices):
+        ACCEPT = "accept", "Accepted"
+        REJECT = "reject", "Rejected"
+        CREATE = "create", "Added span"
+        MOVE = "move", "Moved span"
+        LINK = "link", "Linked"
+        QUOTE_CREATE = "quote_create", "Added quote"
+        QUOTE_DELETE = "quote_delete", "Removed quote"
+        SPEAKER_SET = "speaker_set", "Changed speaker"
+        PERSON_MERGE = "person_merge", "Merged persons"
+        ACCEPT_ALL = "accept_all", "Accepted all"
+        REVIEW = "review", "Review state"
+
+    article = models.ForeignKey(
+        "articles.Article", null=True, blank=True, on_delete=models.CASCADE, related_name="corrections"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="corrections"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    target_type = models.CharField(max_length=20)
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    summary = models.CharField(max_length=500, blank=True)
+    before = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+    after = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+    undone = models.BooleanField(default=False)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(undone=False) | Q(undone_at__isnull=False), name="correction_undone_has_time"
+            ),
+        ]
+        indexes = [models.Index(fields=["article", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.target_type} {self.target_id}"
