@@ -74,9 +74,13 @@ DE_SPEECH_VERBS = _words(
     ist war sind waren
     hieß heißt
     verlautete verlautet
-    twitterte
+    twitterte gestand gestanden gesteht
+    ließ ließen lässt
+    forderte forderten fordert verlangte verlangten verlangt appellierte bat baten
     """
 )
+# verbs of demand: reported speech only with a dass-clause ("forderte, dass …")
+DE_DASS_ONLY = _words("forderte forderten fordert verlangte verlangten verlangt appellierte bat baten")
 # verbs that need a particle or a complement to mean "say" (gab … an/bekannt/zu,
 # zeigte sich überzeugt, ist überzeugt); without it they are not cues
 DE_SPEECH_PARTICLE = {
@@ -94,6 +98,10 @@ DE_SPEECH_PARTICLE = {
     "geht": {"aus"}, "ging": {"aus"}, "gehen": {"aus"}, "gingen": {"aus"},
     "ist": {"überzeugt", "zuversichtlich", "sicher"}, "war": {"überzeugt", "zuversichtlich", "sicher"},
     "sind": {"überzeugt", "zuversichtlich", "sicher"}, "waren": {"überzeugt", "zuversichtlich", "sicher"},
+    "gestand": {"ein"}, "gestanden": {"ein"}, "gesteht": {"ein"},
+    "ließ": {"verbreiten", "mitteilen", "wissen", "erklären", "verlauten"},
+    "ließen": {"verbreiten", "mitteilen", "wissen", "erklären", "verlauten"},
+    "lässt": {"verbreiten", "mitteilen", "wissen", "erklären", "verlauten"},
     "erinnerte": {"daran"}, "erinnert": {"daran"}, "erinnerten": {"daran"},
 }
 # verbs that follow the speaker after a quote or clause: „…“, sagte X / …, so X

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from .article import Article, Mention, Tok
 from .lexicon import (
     DE_INSTITUTION_SUFFIXES,
+    DE_SPEECH_VERBS,
     DE_NON_NAMES,
     DE_ROLE_SUFFIXES,
     DE_ROLE_WORDS,
@@ -23,6 +24,10 @@ from .types import KnownPerson
 
 _NAME_PARTICLES = frozenset("von van der de da di al bin ben el le la du zu dos das del ter ten".split())
 _NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ium", "tion", "tät", "ismus", "ment", "nis", "ie")
+_FR_TITLES = frozenset(
+    "président présidente ministre porte-parole chancelier chancelière premier secrétaire chef "
+    "m. mme dirigeant roi reine pape général".split()
+)
 _EN_TITLES = frozenset(
     "president prime minister secretary general spokesman spokeswoman spokesperson chancellor "
     "mr mrs ms dr sir king queen prince pope foreign defence defense senator governor".split()
@@ -132,7 +137,9 @@ def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int
             continue
         if any(not (t.text[:1].isupper() or t.lower in _NAME_PARTICLES or t.text in "-") for t in toks[first:end]):
             continue
-        role = toks[first - 1].lower if first > 0 else ""
+        role = toks[first - 1].lower.strip(".") if first > 0 else ""
+        if role not in _EN_TITLES and not is_role_word(role) and role not in _FR_TITLES:
+            role = ""
         found.append((first, end, role))
     return found
 
@@ -165,6 +172,9 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
                 for word in (words[-1], _strip_genitive(words[-1])):
                     full[word] = name
                 keys_in_order.append(name)
+            # East Asian order ("Mao Ning", "Xi Jinping"): the first word may be the surname
+            if words[0] not in full and words[0] not in first_names():
+                full[words[0]] = name
     mentions: list[Mention] = []
     taken: set[int] = set()
     for first, end, role in candidates:
@@ -194,5 +204,28 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
             continue
         mentions.append(Mention(tok.start, tok.end, tok.text, key, "PERSON", tok.i, tok.i))
         taken.add(tok.i)
+    for mention in mentions:
+        mention.subject = _in_subject_position(article, mention)
     article.persons = mentions
     article.index_persons()
+
+
+_DE_SUBJECT_OPENERS = frozenset("der die das ein eine und auch".split())
+
+
+def _in_subject_position(article: Article, mention: Mention) -> bool:
+    toks = article.toks
+    if article.language != "de":
+        return any(toks[k].dep.startswith("nsubj") for k in range(mention.first_tok, mention.last_tok + 1))
+    # German without a parser: the mention opens its sentence (after a role or article)
+    # or follows a speech verb ("sagte Peskow")
+    s, _e = article.sents[toks[mention.first_tok].sent]
+    before = toks[s : mention.first_tok]
+    if all(t.lower in _DE_SUBJECT_OPENERS or is_role_word(t.lower) or _is_adjective_like(t.text) for t in before):
+        return True
+    prev = toks[mention.first_tok - 1].lower if mention.first_tok > s else ""
+    return prev in DE_SPEECH_VERBS
+
+
+def _is_adjective_like(text: str) -> bool:
+    return text.islower() or text.endswith(("ische", "ische", "ischen"))

@@ -99,8 +99,10 @@ def direct_quotes(
         cue: tuple[str, Speaker | None] | None = None
         cued_after = False
         if standalone:
-            if seg.closed:
-                cue = after_cue(article, index.at_or_after(seg.outer_end))
+            nxt = index.at_or_after(seg.outer_end)
+            # the cue must stand on the same line: the next paragraph has its own quotes
+            if seg.closed and nxt < index.n and "\n" not in text[seg.outer_end : toks[nxt].start]:
+                cue = after_cue(article, nxt)
                 cued_after = cue is not None
             if cue is None and not joined:
                 k = seg.open_pos - 1

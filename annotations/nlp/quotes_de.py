@@ -12,7 +12,9 @@ from .article import Article, Tok
 from .lexicon import (
     DE_COLON_VERBS,
     DE_COMPLEMENTIZERS,
+    DE_DASS_ONLY,
     DE_DETERMINERS,
+    DE_INSTITUTION_SUFFIXES,
     DE_KONJ_II,
     DE_KONJ_IRREGULAR,
     DE_NOT_KONJ,
@@ -98,7 +100,12 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
             if m > k:
                 j = m
                 continue
-        if j + 1 < end and toks[j].lower in ("in", "aus") and (j + 1) in article.country_toks:
+        if (
+            j + 1 < end
+            and toks[j].lower in ("in", "aus")
+            and _is_capital(toks[j + 1])
+            and ((j + 1) in article.country_toks or toks[j - 1].lower.endswith(DE_INSTITUTION_SUFFIXES))
+        ):
             j += 2
             continue
         break
@@ -365,6 +372,8 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                     return out
         if lower not in DE_SPEECH_VERBS:
             continue
+        if j > s and toks[j - 1].text == "," and any(masked[s : j - 1]):
+            continue  # the cue of a direct quote: „…“, sagte X
         # …, sagte X. / …, wie X mitteilte.
         if j > s + 2 and toks[j - 1].text == "," and lower in DE_TRAILING_CUES and (j + 1 < e and toks[j + 1].text != ","):
             if not _is_cue_verb(article, j, min(e - 1, j + 6)):
@@ -390,7 +399,13 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
         if toks[comma].text == ":" and comma + 1 < e and masked[comma + 1]:
             continue  # X sagte: „…“ is a direct quote
         if comma + 1 < e and toks[comma + 1].lower in _RELATIVE and comma - 1 > j and _is_capital(toks[comma - 1]):
-            continue  # "sagte der Minister, der …": a relative clause, not the quote
+            # "sagte X, der gestern …" (relative clause) or "sagte X, der Gouverneur." (apposition)
+            # are not the quote; "sagte X, die USA hielten …" is
+            np_end = np_forward(article, comma + 1, e)
+            if np_end is None or np_end >= e - 1:
+                continue
+        if lower in DE_DASS_ONLY and (comma + 1 >= e or toks[comma + 1].lower not in DE_COMPLEMENTIZERS):
+            continue
         if _infinitive_clause(article, comma + 1, e):
             continue
         speaker = _subject_before(article, s, j)
