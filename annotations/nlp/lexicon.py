@@ -74,6 +74,7 @@ DE_SPEECH_VERBS = _words(
     ist war sind waren
     hieß heißt
     verlautete verlautet
+    legte legt legten festlegte begründete begründet begründeten vertrat vertritt vertreten gehe
     twitterte gestand gestanden gesteht
     ließ ließen lässt
     forderte forderten fordert verlangte verlangten verlangt appellierte bat baten
@@ -96,12 +97,20 @@ DE_SPEECH_PARTICLE = {
     "zeigte": {"überzeugt", "zuversichtlich"}, "zeigt": {"überzeugt", "zuversichtlich"},
     "zeigten": {"überzeugt", "zuversichtlich"},
     "geht": {"aus"}, "ging": {"aus"}, "gehen": {"aus"}, "gingen": {"aus"},
-    "ist": {"überzeugt", "zuversichtlich", "sicher"}, "war": {"überzeugt", "zuversichtlich", "sicher"},
-    "sind": {"überzeugt", "zuversichtlich", "sicher"}, "waren": {"überzeugt", "zuversichtlich", "sicher"},
+    "ist": {"überzeugt", "zuversichtlich", "sicher", "meinung", "ansicht", "auffassung"},
+    "war": {"überzeugt", "zuversichtlich", "sicher", "meinung", "ansicht", "auffassung"},
+    "sind": {"überzeugt", "zuversichtlich", "sicher", "meinung", "ansicht", "auffassung"},
+    "waren": {"überzeugt", "zuversichtlich", "sicher", "meinung", "ansicht", "auffassung"},
     "gestand": {"ein"}, "gestanden": {"ein"}, "gesteht": {"ein"},
     "ließ": {"verbreiten", "mitteilen", "wissen", "erklären", "verlauten"},
     "ließen": {"verbreiten", "mitteilen", "wissen", "erklären", "verlauten"},
     "lässt": {"verbreiten", "mitteilen", "wissen", "erklären", "verlauten"},
+    "legte": {"fest"}, "legt": {"fest"}, "legten": {"fest"},
+    "begründete": {"damit"}, "begründet": {"damit"}, "begründeten": {"damit"},
+    "vertrat": {"ansicht", "meinung", "auffassung", "standpunkt", "position"},
+    "vertritt": {"ansicht", "meinung", "auffassung", "standpunkt", "position"},
+    "vertreten": {"ansicht", "meinung", "auffassung", "standpunkt", "position"},
+    "gehe": {"aus"},
     "erinnerte": {"daran"}, "erinnert": {"daran"}, "erinnerten": {"daran"},
 }
 # verbs that follow the speaker after a quote or clause: „…“, sagte X / …, so X
@@ -119,6 +128,11 @@ DE_PREPOSITIONS = _words(
     unter vom von vor während wegen zu zum zur zwischen gegenüber angesichts laut"""
 )
 DE_NP_LINKS = _words("von vom der des aus in im und")
+# nouns that carry a claim into a dass-clause: "vertritt die Ansicht, dass …"
+DE_SPEECH_NOUNS = _words(
+    """Ansicht Meinung Standpunkt Auffassung Überzeugung Einschätzung Erklärung Hinweis Behauptung
+    Warnung Befürchtung Angaben Aussage Mitteilung Argument Vorwurf"""
+)
 # clause introducers after a cue that are dropped from the quote text
 DE_COMPLEMENTIZERS = _words("dass daß")
 # nouns that name no source: "Berichten zufolge", "nach Informationen"

@@ -19,6 +19,7 @@ from .lexicon import (
     DE_KONJ_IRREGULAR,
     DE_NOT_KONJ,
     DE_PREPOSITIONS,
+    DE_SPEECH_NOUNS,
     DE_SPEECH_PARTICLE,
     DE_SPEECH_VERBS,
     DE_TRAILING_CUES,
@@ -205,7 +206,9 @@ def _is_cue_verb(article: Article, i: int, comma: int) -> bool:
     need = DE_SPEECH_PARTICLE.get(lower)
     if need is None:
         return True
-    return any(t.lower in need or t.lower.endswith(tuple(need)) for t in article.toks[i + 1 : comma + 1])
+    # main clause "teilte … mit," or subordinate "wie X bekannt gab," (particle before)
+    window = [*article.toks[i + 1 : comma + 1], *article.toks[max(0, i - 3) : i]]
+    return any(t.lower in need or t.lower.endswith(tuple(need)) for t in window)
 
 
 def after_cue(article: Article, i: int) -> tuple[str, Speaker | None] | None:
@@ -298,6 +301,13 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
         if any(masked[s:e]):
             last_quote_sent = sent_no
             continue
+        # reportative "soll … verletzt worden sein": the writer passes on a claim
+        if _reportative(article, s, e, masked):
+            span = _clause_span(article, s, e, masked)
+            if span:
+                out.append(Candidate(span[0], span[1], False, None, None, inherit=True))
+                last_quote_sent = sent_no
+                continue
         # follow-on Konjunktiv: a sentence without a cue that keeps reporting
         if sent_no - last_quote_sent <= 2 and e - s >= 4:
             with_ii = sent_no - last_quote_sent == 1
@@ -307,6 +317,16 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
                     out.append(Candidate(span[0], span[1], False, None, None, inherit=True))
                     last_quote_sent = sent_no
     return out
+
+
+def _reportative(article: Article, s: int, e: int, masked: list[bool]) -> bool:
+    toks = article.toks
+    b = e
+    while b > s and toks[b - 1].text in _PUNCT_END:
+        b -= 1
+    if b - s < 4 or toks[b - 1].lower not in ("sein", "haben") or any(masked[s:e]):
+        return False
+    return any(toks[i].lower in ("soll", "sollen") for i in range(s, b - 2))
 
 
 def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list[Candidate]:
@@ -339,6 +359,25 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             if span:
                 out.append(Candidate(span[0], span[1], False, tok.text, speaker))
                 return out
+        # nach Polizeiangaben / nach israelischen Armeeangaben / nach Celebis Angaben
+        if lower == "nach" and j + 1 < e:
+            k = j + 1
+            while k < e and k < j + 4 and not toks[k].text.endswith(("angaben", "Angaben")):
+                k += 1
+            if (
+                k < e
+                and toks[k].text.endswith(("angaben", "Angaben"))
+                and (toks[k].text != "Angaben" or toks[k - 1].text.endswith("s"))
+                and all(_is_adjective(t) or _is_capital(t) for t in toks[j + 1 : k])
+            ):
+                if toks[k].text == "Angaben":
+                    speaker = speaker_from_np(article, j + 1, k)
+                else:
+                    speaker = Speaker(toks[k].text, toks[k].start, toks[k].end, "ORG")
+                span = _clause_span(article, k + 1 if j == s else s, e, masked)
+                if span:
+                    out.append(Candidate(span[0], span[1], False, "nach Angaben", speaker))
+                    return out
         # Nach Angaben von X / nach Informationen des X
         if lower == "nach" and j + 2 < e:
             k = j + 1
@@ -370,6 +409,19 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                 if span and speaker is not None:
                     out.append(Candidate(span[0], span[1], False, "so", speaker))
                     return out
+        # "vertritt die Ansicht, dass …" / "ist der Meinung, dass …"
+        if (
+            tok.text in DE_SPEECH_NOUNS
+            and j + 2 < e
+            and toks[j + 1].text == ","
+            and toks[j + 2].lower in DE_COMPLEMENTIZERS
+            and not masked[j + 2]
+        ):
+            speaker = _subject_before(article, s, j)
+            span = _clause_span(article, j + 2, e, masked)
+            if span:
+                out.append(Candidate(span[0], span[1], False, tok.text, speaker))
+                return out
         if lower not in DE_SPEECH_VERBS:
             continue
         if j > s and toks[j - 1].text == "," and any(masked[s : j - 1]):
@@ -406,8 +458,8 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                 continue
         if lower in DE_DASS_ONLY and (comma + 1 >= e or toks[comma + 1].lower not in DE_COMPLEMENTIZERS):
             continue
-        if _infinitive_clause(article, comma + 1, e):
-            continue
+        if lower in DE_DASS_ONLY and _infinitive_clause(article, comma + 1, e):
+            continue  # "forderte X, die Angriffe einzustellen": a demand, not a report
         speaker = _subject_before(article, s, j)
         if speaker is None:
             speaker = _subject_after(article, j + 1, comma)

@@ -45,6 +45,10 @@ def konjunktiv_forms(path: Path) -> list[str]:
     # the Konjunktiv I form stem+"e" itself is rare in news, so it need not occur
     stems = set()
     for word in vocab:
+        # -ern/-eln verbs: ändern -> ändert -> Konjunktiv I "ändere"
+        if word.islower() and word.isalpha() and word.endswith(("ern", "eln")) and len(word) > 5:
+            if word[:-1] + "t" in vocab and word[:-1] + "te" in vocab and word[:-1] + "e" not in _NOT_VERBS:
+                stems.add(word[:-1] + "e")
         if len(word) < 4 or not word.islower() or not word.isalpha() or not word.endswith("en"):
             continue
         stem = word[:-2]
