@@ -5,7 +5,7 @@ PIP := .venv/bin/pip
 PORT ?= 8000
 SERVICES = set -a; eval "$$($(PY) -m newsarchive.localservices)"; set +a
 
-.PHONY: run test install services migrate lint format ner-de bench-extract
+.PHONY: run test install services migrate lint format ner-de bench-extract bench-workers fault-drill
 
 .venv/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || python3.11 -m venv .venv || python3 -m venv .venv
@@ -41,3 +41,16 @@ lint: install
 
 format: install
 	.venv/bin/ruff format . && .venv/bin/ruff check --fix .
+
+# Rebuild the shipped German NER model from ../shared/data/germeval2014 (about 30 minutes).
+ner-de: install
+	GERMEVAL_DIR=$${GERMEVAL_DIR:-../shared/data/germeval2014} training/german_ner/train.sh
+
+bench-extract: install
+	$(PY) manage.py bench_extract
+
+bench-workers: install
+	@$(SERVICES); $(PY) manage.py bench_workers --articles 1000
+
+fault-drill: install
+	@$(SERVICES); $(PY) manage.py fault_drill
