@@ -1,17 +1,35 @@
-"""Writes for annotations: claiming an article for extraction and applying a machine run."""
+"""Writes for annotations: claiming an article for extraction, applying a machine run, and the
+analysts' corrections with their history and undo."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from annotations.models import Country, ExtractionRun, Mention, Origin, Person, Quote, Status
+from annotations.models import (
+    Annotation,
+    Correction,
+    Country,
+    ExtractionRun,
+    Mention,
+    Origin,
+    Person,
+    Quote,
+    Status,
+)
 from annotations.nlp import ExtractionResult, KnownPerson
 from articles.models import Article
+
+A = TypeVar("A", Mention, Quote)
 
 
 def extraction_claim(*, article_id: int, task_id: str) -> Article | None:
@@ -192,3 +210,576 @@ def countries_load(*, records) -> int:
         update_fields=["alpha3", "name_en", "name_de", "name_fr", "aliases"],
     )
     return Country.objects.count()
+
+
+# --- Analyst corrections -------------------------------------------------------------------
+#
+# Every correction is one transaction that changes the rows, then records a Correction with
+# the changed fields before and after, keyed "<kind>:<pk>", so correction_undo can put any of
+# them back without knowing the action. Annotation writes name the version the analyst saw and
+# update with `WHERE version = v`: a second analyst saving a stale form gets AnnotationConflict.
+
+
+class AnnotationConflict(Exception):
+    """The row changed since the analyst loaded it; nothing was written."""
+
+    def __init__(self, message: str, *, annotation: Annotation | None = None) -> None:
+        super().__init__(message)
+        self.annotation = annotation
+
+
+_KINDS: dict[str, type[models.Model]] = {"person": Person, "mention": Mention, "quote": Quote}
+_SKIPPED_FIELDS = {"created_at", "updated_at"}
+
+
+def _kind_of(obj: models.Model) -> str:
+    if isinstance(obj, Article):
+        return "article"
+    return next(kind for kind, model in _KINDS.items() if isinstance(obj, model))
+
+
+def _model_of(kind: str) -> type[models.Model]:
+    return Article if kind == "article" else _KINDS[kind]
+
+
+def _key(obj: models.Model) -> str:
+    return f"{_kind_of(obj)}:{obj.pk}"
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    # The same round trip the JSONField makes, so stored and fresh rows compare equal.
+    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
+
+
+def _row(obj: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
+    if fields is None:
+        fields = [f.attname for f in obj._meta.concrete_fields if f.attname not in _SKIPPED_FIELDS]
+    return _jsonable({name: getattr(obj, name) for name in fields})
+
+
+def _record(
+    *,
+    user,
+    article_id: int | None,
+    action: str,
+    target: models.Model,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    summary: str,
+) -> Correction:
+    return Correction.objects.create(
+        article_id=article_id,
+        user=user,
+        action=action,
+        target_type=_kind_of(target),
+        target_id=target.pk,
+        before=before,
+        after=after,
+        summary=summary[:500],
+    )
+
+
+def _check_span(body: str, start: int | None, end: int | None, what: str = "span") -> None:
+    if start is None or end is None or not 0 <= start < end <= len(body):
+        raise ValidationError(f"The {what} must satisfy 0 ≤ start < end ≤ {len(body)}; got {start}–{end}.")
+
+
+def _fresh(annotation: A, version: int) -> A:
+    """The annotation as stored now; AnnotationConflict when it is no longer at `version`."""
+    model = type(annotation)
+    current = model.objects.select_related("article").filter(pk=annotation.pk).first()
+    if current is None:
+        raise AnnotationConflict(f"This {model._meta.verbose_name} was deleted meanwhile.")
+    if current.version != version:
+        raise AnnotationConflict(
+            f"Someone changed this {model._meta.verbose_name} meanwhile (version {current.version}, "
+            f"your form had {version}); here is its current state.",
+            annotation=current,
+        )
+    return current
+
+
+def _annotation_update(
+    annotation: A, *, version: int, **fields: Any
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Validate and write `fields` where the row is still at `version`; the rows before and after."""
+    meta = annotation._meta
+    names = [*(meta.get_field(name).attname for name in fields), "version"]
+    before = _row(annotation, names)
+    for name, value in fields.items():
+        setattr(annotation, name, value)
+    annotation.full_clean()
+    updated = (
+        type(annotation)
+        .objects.filter(pk=annotation.pk, version=version)
+        .update(**fields, version=F("version") + 1, updated_at=timezone.now())
+    )
+    if not updated:
+        raise AnnotationConflict("Someone changed this annotation meanwhile; here is its current state.")
+    annotation.version = version + 1
+    return before, _row(annotation, names)
+
+
+def _describe(annotation: Annotation) -> str:
+    if isinstance(annotation, Mention):
+        return (
+            f"{annotation.get_label_display()} “{annotation.text[:80]}” [{annotation.start}–{annotation.end}]"
+        )
+    return f"quote “{annotation.text[:80]}” [{annotation.start}–{annotation.end}]"
+
+
+def _status_set(*, user, annotation: A, version: int, status: str) -> A:
+    current = _fresh(annotation, version)
+    before, after = _annotation_update(current, version=version, status=status)
+    action = Correction.Action.ACCEPT if status == Status.ACCEPTED else Correction.Action.REJECT
+    _record(
+        user=user,
+        article_id=current.article_id,
+        action=action,
+        target=current,
+        before={_key(current): before},
+        after={_key(current): after},
+        summary=f"{action.label} {_describe(current)}",
+    )
+    return current
+
+
+@transaction.atomic
+def mention_accept(*, user, mention: Mention, version: int) -> Mention:
+    """Accept a mention as it is (a machine proposal, or a rejected one reconsidered)."""
+    return _status_set(user=user, annotation=mention, version=version, status=Status.ACCEPTED)
+
+
+@transaction.atomic
+def mention_reject(*, user, mention: Mention, version: int) -> Mention:
+    """Reject a mention: it disappears from the text, and a re-run will not propose it again."""
+    return _status_set(user=user, annotation=mention, version=version, status=Status.REJECTED)
+
+
+@transaction.atomic
+def quote_accept(*, user, quote: Quote, version: int) -> Quote:
+    """Accept a quote with its speaker as they are."""
+    return _status_set(user=user, annotation=quote, version=version, status=Status.ACCEPTED)
+
+
+@transaction.atomic
+def quote_reject(*, user, quote: Quote, version: int) -> Quote:
+    """Reject a machine quote; a re-run will not propose an overlapping one again."""
+    return _status_set(user=user, annotation=quote, version=version, status=Status.REJECTED)
+
+
+def _person_named(text: str) -> Person | None:
+    text = text.strip()
+    return Person.objects.filter(Q(name__iexact=text) | Q(aliases__contains=[text])).first()
+
+
+def _country_named(text: str) -> Country | None:
+    text = text.strip()
+    return Country.objects.filter(
+        Q(name_en__iexact=text)
+        | Q(name_de__iexact=text)
+        | Q(name_fr__iexact=text)
+        | Q(aliases__contains=[text])
+    ).first()
+
+
+@transaction.atomic
+def mention_create(
+    *,
+    user,
+    article: Article,
+    start: int,
+    end: int,
+    label: str,
+    person: Person | None = None,
+    country: Country | None = None,
+) -> Mention:
+    """Add a mention the machine missed; persons and countries are linked by name when not given."""
+    _check_span(article.body, start, end)
+    text = article.body[start:end]
+    if label == Mention.Label.PERSON and person is None:
+        person = _person_named(text)
+    if label == Mention.Label.COUNTRY and country is None:
+        country = _country_named(text)
+    mention = Mention(
+        article=article,
+        start=start,
+        end=end,
+        label=label,
+        text=text[:500],
+        origin=Origin.PERSON,
+        status=Status.ACCEPTED,
+        created_by=user,
+        person=person if label == Mention.Label.PERSON else None,
+        country=country if label == Mention.Label.COUNTRY else None,
+    )
+    mention.full_clean()
+    mention.save()
+    _record(
+        user=user,
+        article_id=article.pk,
+        action=Correction.Action.CREATE,
+        target=mention,
+        before={_key(mention): None},
+        after={_key(mention): _row(mention)},
+        summary=f"Added {_describe(mention)}",
+    )
+    return mention
+
+
+def _move(*, user, annotation: A, version: int, start: int, end: int) -> A:
+    current = _fresh(annotation, version)
+    body = current.article.body
+    _check_span(body, start, end)
+    before, after = _annotation_update(
+        current,
+        version=version,
+        start=start,
+        end=end,
+        text=body[start:end][:500] if isinstance(current, Mention) else body[start:end],
+        status=Status.EDITED,
+    )
+    _record(
+        user=user,
+        article_id=current.article_id,
+        action=Correction.Action.MOVE,
+        target=current,
+        before={_key(current): before},
+        after={_key(current): after},
+        summary=f"Moved {_describe(current)} from [{before['start']}–{before['end']}]",
+    )
+    return current
+
+
+@transaction.atomic
+def mention_move(*, user, mention: Mention, version: int, start: int, end: int) -> Mention:
+    """Move a mention's boundaries; its text follows the body."""
+    return _move(user=user, annotation=mention, version=version, start=start, end=end)
+
+
+@transaction.atomic
+def quote_move(*, user, quote: Quote, version: int, start: int, end: int) -> Quote:
+    """Move a quote's boundaries; its text follows the body."""
+    return _move(user=user, annotation=quote, version=version, start=start, end=end)
+
+
+@transaction.atomic
+def mention_link(
+    *, user, mention: Mention, version: int, person: Person | None = None, country: Country | None = None
+) -> Mention:
+    """Link a mention to a person or a country; the label follows (a mislabelled span is fixed too)."""
+    if (person is None) == (country is None):
+        raise ValidationError("Link the mention to exactly one person or country.")
+    current = _fresh(mention, version)
+    label = Mention.Label.PERSON if person else Mention.Label.COUNTRY
+    before, after = _annotation_update(
+        current, version=version, label=label, person=person, country=country, status=Status.EDITED
+    )
+    _record(
+        user=user,
+        article_id=current.article_id,
+        action=Correction.Action.LINK,
+        target=current,
+        before={_key(current): before},
+        after={_key(current): after},
+        summary=f"Linked “{current.text[:80]}” to {person or country}",
+    )
+    return current
+
+
+@transaction.atomic
+def quote_create(
+    *,
+    user,
+    article: Article,
+    start: int,
+    end: int,
+    direct: bool,
+    speaker: Person | None = None,
+    speaker_name: str = "",
+    cue: str = "",
+) -> Quote:
+    """Add a quote the machine missed; its speaker span is the speaker's nearest mention, if any."""
+    _check_span(article.body, start, end, "quote")
+    quote = Quote(
+        article=article,
+        start=start,
+        end=end,
+        text=article.body[start:end],
+        direct=direct,
+        cue=cue[:100],
+        speaker=speaker,
+        speaker_name="" if speaker else speaker_name.strip()[:300],
+        origin=Origin.PERSON,
+        status=Status.ACCEPTED,
+        created_by=user,
+    )
+    quote.speaker_start, quote.speaker_end = _speaker_span(article, speaker, start)
+    quote.full_clean()
+    quote.save()
+    _record(
+        user=user,
+        article_id=article.pk,
+        action=Correction.Action.QUOTE_CREATE,
+        target=quote,
+        before={_key(quote): None},
+        after={_key(quote): _row(quote)},
+        summary=f"Added {_describe(quote)} by {quote.speaker_display or 'unknown speaker'}",
+    )
+    return quote
+
+
+@transaction.atomic
+def quote_delete(*, user, quote: Quote, version: int) -> None:
+    """Remove a quote: a machine quote is rejected (so a re-run keeps it out), an analyst's is deleted."""
+    current = _fresh(quote, version)
+    if current.origin == Origin.MACHINE:
+        before, after = _annotation_update(current, version=version, status=Status.REJECTED)
+    else:
+        before = _row(current)
+        if not Quote.objects.filter(pk=current.pk, version=version).delete()[0]:
+            raise AnnotationConflict("Someone changed this quote meanwhile; here is its current state.")
+        after = None
+    _record(
+        user=user,
+        article_id=current.article_id,
+        action=Correction.Action.QUOTE_DELETE,
+        target=current,
+        before={_key(current): before},
+        after={_key(current): after},
+        summary=f"Removed {_describe(current)}",
+    )
+
+
+def _speaker_span(article: Article, speaker: Person | None, near: int) -> tuple[int | None, int | None]:
+    """The speaker's mention closest to the quote, so the page can tie the two together."""
+    if speaker is None:
+        return None, None
+    spans = Mention.objects.filter(article=article, person=speaker).visible().values_list("start", "end")
+    best = min(spans, key=lambda span: abs(span[0] - near), default=None)
+    return best if best else (None, None)
+
+
+@transaction.atomic
+def person_create(*, name: str) -> tuple[Person, bool]:
+    """The person of that name (or alias), created and confirmed when unknown; (person, created)."""
+    name = " ".join(name.split())
+    existing = _person_named(name) if name else None
+    if existing:
+        return existing, False
+    person = Person(name=name[:300], confirmed=True)
+    person.full_clean()
+    person.save()
+    return person, True
+
+
+@transaction.atomic
+def quote_speaker_set(
+    *, user, quote: Quote, version: int, speaker: Person | None = None, new_speaker_name: str = ""
+) -> Quote:
+    """Change a quote's speaker to a known person, or to a new one created from `new_speaker_name`."""
+    current = _fresh(quote, version)
+    before_rows: dict[str, Any] = {}
+    after_rows: dict[str, Any] = {}
+    if speaker is None:
+        if not new_speaker_name.strip():
+            raise ValidationError("Choose a person or type the new speaker's name.")
+        speaker, created = person_create(name=new_speaker_name)
+        if created:
+            before_rows[_key(speaker)] = None
+            after_rows[_key(speaker)] = _row(speaker)
+    speaker_start, speaker_end = _speaker_span(current.article, speaker, current.start)
+    before, after = _annotation_update(
+        current,
+        version=version,
+        speaker=speaker,
+        speaker_name="",
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        status=Status.EDITED,
+    )
+    before_rows[_key(current)] = before
+    after_rows[_key(current)] = after
+    _record(
+        user=user,
+        article_id=current.article_id,
+        action=Correction.Action.SPEAKER_SET,
+        target=current,
+        before=before_rows,
+        after=after_rows,
+        summary=f"Speaker of {_describe(current)} set to {speaker.name}",
+    )
+    return current
+
+
+@transaction.atomic
+def person_merge(*, user, source: Person, target: Person, article: Article | None = None) -> Person:
+    """Merge `source` into `target`: its names become aliases, its mentions and quotes move, it goes."""
+    if source.pk == target.pk:
+        raise ValidationError("Choose two different persons to merge.")
+    source = Person.objects.select_for_update().get(pk=source.pk)
+    target = Person.objects.select_for_update().get(pk=target.pk)
+    before: dict[str, Any] = {
+        _key(source): _row(source),
+        _key(target): _row(target, ["aliases", "confirmed"]),
+    }
+    after: dict[str, Any] = {_key(source): None}
+    mentions = list(Mention.objects.select_for_update().filter(person=source))
+    quotes = list(Quote.objects.select_for_update().filter(speaker=source))
+    for mention in mentions:
+        before[_key(mention)] = _row(mention, ["person_id", "version"])
+        after[_key(mention)] = {"person_id": target.pk, "version": mention.version + 1}
+    for quote in quotes:
+        before[_key(quote)] = _row(quote, ["speaker_id", "version"])
+        after[_key(quote)] = {"speaker_id": target.pk, "version": quote.version + 1}
+    now = timezone.now()
+    Mention.objects.filter(pk__in=[m.pk for m in mentions]).update(
+        person=target, version=F("version") + 1, updated_at=now
+    )
+    Quote.objects.filter(pk__in=[q.pk for q in quotes]).update(
+        speaker=target, version=F("version") + 1, updated_at=now
+    )
+    names = [n for n in dict.fromkeys([*target.aliases, *source.all_names()]) if n != target.name]
+    target.aliases = names
+    target.confirmed = True
+    target.full_clean()
+    source.delete()
+    target.save(update_fields=["aliases", "confirmed"])
+    after[_key(target)] = _row(target, ["aliases", "confirmed"])
+    _record(
+        user=user,
+        article_id=article.pk if article else None,
+        action=Correction.Action.PERSON_MERGE,
+        target=target,
+        before=before,
+        after=after,
+        summary=f"Merged {source.name} into {target.name} ({len(mentions)} mentions, {len(quotes)} quotes)",
+    )
+    return target
+
+
+ACCEPT_ALL_KINDS = ("PERSON", "COUNTRY", "ORG", "LOC", "QUOTE")
+
+
+@transaction.atomic
+def annotations_accept_all(*, user, article: Article, kind: str) -> int:
+    """Accept every remaining machine proposal of one kind (a mention label, or QUOTE); how many."""
+    if kind not in ACCEPT_ALL_KINDS:
+        raise ValidationError(f"Unknown kind {kind!r}.")
+    model = Quote if kind == "QUOTE" else Mention
+    proposals = model.objects.filter(article=article, status=Status.PROPOSED)
+    if model is Mention:
+        proposals = proposals.filter(label=kind)
+    rows = list(proposals.select_for_update().values_list("pk", "version"))
+    if not rows:
+        return 0
+    model.objects.filter(pk__in=[pk for pk, _ in rows]).update(
+        status=Status.ACCEPTED, version=F("version") + 1, updated_at=timezone.now()
+    )
+    prefix = "quote" if model is Quote else "mention"
+    _record(
+        user=user,
+        article_id=article.pk,
+        action=Correction.Action.ACCEPT_ALL,
+        target=article,
+        before={f"{prefix}:{pk}": {"status": Status.PROPOSED, "version": v} for pk, v in rows},
+        after={f"{prefix}:{pk}": {"status": Status.ACCEPTED, "version": v + 1} for pk, v in rows},
+        summary=f"Accepted all {len(rows)} proposed {kind.lower()}{'s' if kind != 'QUOTE' else 's'}",
+    )
+    return len(rows)
+
+
+_REVIEW_FIELDS = ["review_state", "reviewed_by_id", "reviewed_at"]
+
+
+@transaction.atomic
+def article_review_set(*, user, article: Article, reviewed: bool) -> Article:
+    """Mark the article reviewed (or not) by this analyst, recorded in its history."""
+    from articles.services import article_mark_reviewed  # articles.services imports this module's tasks
+
+    current = Article.objects.select_for_update().get(pk=article.pk)
+    before = _row(current, _REVIEW_FIELDS)
+    article_mark_reviewed(article=current, user=user, reviewed=reviewed)
+    current.refresh_from_db(fields=_REVIEW_FIELDS)
+    _record(
+        user=user,
+        article_id=current.pk,
+        action=Correction.Action.REVIEW,
+        target=current,
+        before={_key(current): before},
+        after={_key(current): _row(current, _REVIEW_FIELDS)},
+        summary="Marked reviewed" if reviewed else "Marked not reviewed",
+    )
+    return current
+
+
+def _restored(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
+    return {name: model._meta.get_field(name).to_python(value) for name, value in values.items()}
+
+
+def _unchanged_since(current: models.Model, after: dict[str, Any]) -> bool:
+    # The version is left out: undoing a later correction bumps it but restores the fields.
+    fields = [name for name in after if name != "version"]
+    return _row(current, fields) == {name: after[name] for name in fields}
+
+
+_RESTORE_ORDER = {"person": 0, "article": 1, "mention": 2, "quote": 3}
+
+
+@transaction.atomic
+def correction_undo(*, user, correction: Correction) -> Correction:
+    """Put back the rows as they were before `correction`.
+
+    Refused (AnnotationConflict) when any of them changed since: undo the later corrections first.
+    Rows the correction created are deleted, rows it deleted come back with their old ids.
+    """
+    correction = Correction.objects.select_for_update().get(pk=correction.pk)
+    if correction.undone:
+        raise ValidationError("This correction was already undone.")
+    keys = sorted(correction.before, key=lambda k: (_RESTORE_ORDER[k.split(":")[0]], k))
+
+    def conflict(key: str) -> AnnotationConflict:
+        return AnnotationConflict(
+            f"Cannot undo: {key.replace(':', ' ')} changed since this correction; undo the later ones first."
+        )
+
+    for key in keys:  # recreate what the correction deleted, persons first
+        before, after = correction.before[key], correction.after.get(key)
+        if after is None and before is not None:
+            kind, pk = key.split(":")
+            model = _model_of(kind)
+            if model.objects.filter(pk=pk).exists():
+                raise conflict(key)
+            values = _restored(model, before)
+            if "version" in values:
+                values["version"] += 1
+            model(**values).save(force_insert=True)
+    for key in keys:  # put changed fields back where nobody changed them since
+        before, after = correction.before[key], correction.after.get(key)
+        if before is None or after is None:
+            continue
+        kind, pk = key.split(":")
+        model = _model_of(kind)
+        current = model.objects.select_for_update().filter(pk=pk).first()
+        if current is None or not _unchanged_since(current, after):
+            raise conflict(key)
+        values = _restored(model, {k: v for k, v in before.items() if k != "version"})
+        if "version" in after:
+            values["version"] = F("version") + 1
+            values["updated_at"] = timezone.now()
+        model.objects.filter(pk=pk).update(**values)
+    for key in reversed(keys):  # delete what the correction created, annotations before persons
+        before, after = correction.before[key], correction.after.get(key)
+        if before is not None or after is None:
+            continue
+        kind, pk = key.split(":")
+        model = _model_of(kind)
+        current = model.objects.select_for_update().filter(pk=pk).first()
+        if current is None:
+            continue
+        if not _unchanged_since(current, after):
+            raise conflict(key)
+        current.delete()
+    Correction.objects.filter(pk=correction.pk).update(undone=True, undone_by=user, undone_at=timezone.now())
+    correction.refresh_from_db()
+    return correction
