@@ -127,6 +127,15 @@ DE_PREPOSITIONS = _words(
     """am an auf aus bei beim durch für gegen hinter im in mit nach neben ohne seit trotz über um
     unter vom von vor während wegen zu zum zur zwischen gegenüber angesichts laut"""
 )
+# capitalised at a sentence start, these are never the head of a speaker phrase
+DE_FUNCTION_WORDS = _words(
+    """auch aber nachdem sicher bis da denn doch so wie wenn als weil ob dass nun dann zudem dabei
+    damit daher deshalb außerdem jedoch allerdings trotzdem bereits schon noch nur erst sowohl weder
+    entweder zwar inzwischen später heute gestern morgen hier dort es man dies diese dieser dieses
+    welche alle beide viele einige mehrere andere während nach vor seit ebenfalls zuvor zuletzt
+    danach dazu darin darauf davon deswegen dennoch insgesamt zunächst vielmehr sondern oder und
+    mit ohne für gegen um unter über bei zum zur vom beim am im ins aus durch"""
+)
 DE_NP_LINKS = _words("von vom der des aus in im und")
 # nouns that carry a claim into a dass-clause: "vertritt die Ansicht, dass …"
 DE_SPEECH_NOUNS = _words(

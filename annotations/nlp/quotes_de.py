@@ -14,6 +14,7 @@ from .lexicon import (
     DE_COMPLEMENTIZERS,
     DE_DASS_ONLY,
     DE_DETERMINERS,
+    DE_FUNCTION_WORDS,
     DE_INSTITUTION_SUFFIXES,
     DE_KONJ_II,
     DE_KONJ_IRREGULAR,
@@ -70,7 +71,7 @@ def is_konjunktiv(article: Article, i: int, s: int, *, with_ii: bool = False) ->
 
 
 def _is_capital(tok: Tok) -> bool:
-    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+    return tok.text[:1].isupper() and tok.text[:1].isalpha() and tok.lower not in DE_FUNCTION_WORDS
 
 
 def _is_adjective(tok: Tok) -> bool:
@@ -172,9 +173,14 @@ def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
     while c >= s and toks[c].text not in _CLAUSE_BREAK:
         c -= 1
     start = c + 1
+    if start >= j or c >= s:
+        # "Andres Granier, der Gouverneur von Tabasco, sagte …": the sentence opens with the
+        # subject and an apposition between commas
+        np_end = np_forward(article, s, j)
+        if np_end is not None and np_end < j and toks[np_end].text == "," and toks[s].lower not in DE_PREPOSITIONS:
+            return speaker_from_np(article, s, np_end)
     if start >= j:
         # the verb opens its clause ("…, sagte X" or "angesprochen, sagte X"): subject follows
-        # unless a relative pronoun stands for an antecedent
         return None
     first = toks[start]
     if first.lower in _RELATIVE and start - 2 >= s and toks[start - 1].text == ",":
@@ -349,10 +355,18 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                 return out
         # X zufolge …
         if lower == "zufolge" and j > s:
+            # the source phrase right before "zufolge": det adj* Noun (genitive …)
             c = j - 1
-            while c > s and toks[c - 1].text not in _CLAUSE_BREAK:
+            while c > s and (
+                _is_capital(toks[c - 1])
+                or toks[c - 1].lower in DE_DETERMINERS
+                or _is_adjective(toks[c - 1])
+                or toks[c - 1].lower in _GENITIVE_LINKS
+            ):
                 c -= 1
-            if _unnamed(article, c, j):
+            while c < j and toks[c].lower in _GENITIVE_LINKS:
+                c += 1
+            if c >= j or _unnamed(article, c, j):
                 continue
             speaker = speaker_from_np(article, c, j)
             span = _clause_span(article, j + 1 if c == s else s, e, masked)
