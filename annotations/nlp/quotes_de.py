@@ -41,6 +41,7 @@ _SOURCE_NOUNS = frozenset(
 )
 _GENITIVE_LINKS = frozenset("des der von vom eines einer".split())
 _MAX_CUE_GAP = 8  # tokens between a speech verb and its comma
+FOLLOW_ON_SENTENCES = 6  # a Konjunktiv sentence this close to a quote continues it
 
 
 def _konj_forms() -> frozenset[str]:
@@ -315,14 +316,29 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
                 last_quote_sent = sent_no
                 continue
         # follow-on Konjunktiv: a sentence without a cue that keeps reporting
-        if sent_no - last_quote_sent <= 2 and e - s >= 4:
+        if sent_no - last_quote_sent <= FOLLOW_ON_SENTENCES and e - s >= 4:
             with_ii = sent_no - last_quote_sent == 1
             if any(not masked[i] and is_konjunktiv(article, i, s, with_ii=with_ii) for i in range(s, e)):
                 span = _clause_span(article, s, e, masked)
                 if span:
-                    out.append(Candidate(span[0], span[1], False, None, None, inherit=True))
+                    cand = Candidate(span[0], span[1], False, None, None, inherit=True)
+                    if sent_no - last_quote_sent > 2:
+                        # far from the last quote: the person last seen as a subject speaks
+                        mention = article.last_person_before(toks[s].start)
+                        if mention is not None:
+                            cand.speaker = Speaker(mention.key, mention.start, mention.end, "PERSON")
+                    out.append(cand)
                     last_quote_sent = sent_no
     return out
+
+
+def _apposed_subject_with_clause(article: Article, s: int, j: int, e: int) -> bool:
+    """"Martin Lee, der Gründer der Partei, sagte dazu, dies sei …": subject, apposition, verb, clause."""
+    toks = article.toks
+    np_end = np_forward(article, s, j)
+    if np_end is None or toks[np_end].text != "," or toks[s].lower in DE_PREPOSITIONS:
+        return False
+    return any(toks[k].text in (",", ":") for k in range(j + 1, min(e, j + 1 + _MAX_CUE_GAP)))
 
 
 def _reportative(article: Article, s: int, e: int, masked: list[bool]) -> bool:
@@ -408,18 +424,28 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                 if span:
                     out.append(Candidate(span[0], span[1], False, "nach Angaben", speaker))
                     return out
+        # "…, wonach die Berufung politische Hintergründe besäße"
+        if lower == "wonach" and j > s and toks[j - 1].text == ",":
+            span = _clause_span(article, j + 1, e, masked)
+            if span:
+                out.append(Candidate(span[0], span[1], False, tok.text, _subject_before(article, s, j - 1)))
+                return out
         # Demnach …
         if lower == "demnach":
             span = _clause_span(article, j + 1 if j == s else s, e, masked)
             if span:
                 out.append(Candidate(span[0], span[1], False, tok.text, None, inherit=True))
                 return out
-        # …, so X.
+        # …, so X. / A, so X, B.
         if lower == "so" and j > s + 2 and toks[j - 1].text == "," and j + 1 < e:
             nxt = toks[j + 1]
             if _is_capital(nxt) or nxt.lower in DE_DETERMINERS:
                 speaker = _subject_after(article, j + 1, e)
-                span = _clause_span(article, s, j - 1, masked)
+                k = j + 1
+                while k < e and toks[k].text not in _CLAUSE_BREAK and toks[k].text not in _PUNCT_END:
+                    k += 1
+                mid = k < e and toks[k].text == "," and e - k > 3
+                span = _clause_span(article, s, e if mid else j - 1, masked)
                 if span and speaker is not None:
                     out.append(Candidate(span[0], span[1], False, "so", speaker))
                     return out
@@ -441,7 +467,13 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
         if j > s and toks[j - 1].text == "," and any(masked[s : j - 1]):
             continue  # the cue of a direct quote: „…“, sagte X
         # …, sagte X. / …, wie X mitteilte.
-        if j > s + 2 and toks[j - 1].text == "," and lower in DE_TRAILING_CUES and (j + 1 < e and toks[j + 1].text != ","):
+        if (
+            j > s + 2
+            and toks[j - 1].text == ","
+            and lower in DE_TRAILING_CUES
+            and (j + 1 < e and toks[j + 1].text != ",")
+            and not _apposed_subject_with_clause(article, s, j, e)
+        ):
             if not _is_cue_verb(article, j, min(e - 1, j + 6)):
                 continue
             speaker = _subject_after(article, j + 1, e)
