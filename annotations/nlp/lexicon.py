@@ -74,14 +74,17 @@ DE_SPEECH_VERBS = _words(
     ist war sind waren
     hieß heißt
     verlautete verlautet
+    deutete deutet deuteten andeutete
     legte legt legten festlegte begründete begründet begründeten vertrat vertritt vertreten gehe
     twitterte gestand gestanden gesteht
     ließ ließen lässt
-    forderte forderten fordert verlangte verlangten verlangt appellierte bat baten
+    forderte forderten fordert fordern verlangte verlangten verlangt verlangen appellierte bat baten
     """
 )
 # verbs of demand: reported speech only with a dass-clause ("forderte, dass …")
-DE_DASS_ONLY = _words("forderte forderten fordert verlangte verlangten verlangt appellierte bat baten")
+DE_DASS_ONLY = _words(
+    "forderte forderten fordert fordern verlangte verlangten verlangt verlangen appellierte bat baten"
+)
 # verbs that need a particle or a complement to mean "say" (gab … an/bekannt/zu,
 # zeigte sich überzeugt, ist überzeugt); without it they are not cues
 DE_SPEECH_PARTICLE = {
@@ -105,6 +108,7 @@ DE_SPEECH_PARTICLE = {
     "ließ": {"verbreiten", "mitteilen", "wissen", "erklären", "verlauten"},
     "ließen": {"verbreiten", "mitteilen", "wissen", "erklären", "verlauten"},
     "lässt": {"verbreiten", "mitteilen", "wissen", "erklären", "verlauten"},
+    "deutete": {"an"}, "deutet": {"an"}, "deuteten": {"an"},
     "legte": {"fest"}, "legt": {"fest"}, "legten": {"fest"},
     "begründete": {"damit"}, "begründet": {"damit"}, "begründeten": {"damit"},
     "vertrat": {"ansicht", "meinung", "auffassung", "standpunkt", "position"},

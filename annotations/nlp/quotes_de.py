@@ -40,8 +40,8 @@ _SOURCE_NOUNS = frozenset(
     "Schätzungen Worten Auffassung Überzeugung Meinung Bericht Berichten Mitteilung Studie".split()
 )
 _GENITIVE_LINKS = frozenset("des der von vom eines einer".split())
-_MAX_CUE_GAP = 8  # tokens between a speech verb and its comma
-FOLLOW_ON_SENTENCES = 6  # a Konjunktiv sentence this close to a quote continues it
+_MAX_CUE_GAP = 12  # tokens between a speech verb and its comma
+FOLLOW_ON_SENTENCES = 99  # a Konjunktiv sentence this close to a quote continues it
 
 
 def _konj_forms() -> frozenset[str]:
@@ -361,7 +361,10 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
         lower = tok.lower
         # Laut X … / gemäß X …
         if lower in ("laut", "gemäß") and j + 1 < e:
-            stop = np_forward(article, j + 1, e)
+            first = j + 2 if toks[j + 1].text in "„“\"»«" and j + 2 < e else j + 1
+            stop = np_forward(article, first, e)
+            if stop is not None and stop < e and toks[stop].text in "“”\"«»":
+                stop += 1
             if stop is None or _unnamed(article, j + 1, stop):
                 continue
             speaker = speaker_from_np(article, j + 1, stop)
