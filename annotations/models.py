@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import F, Q
@@ -36,12 +38,22 @@ class Person(models.Model):
     # Confirmed persons are fed back to the extraction gazetteer.
     confirmed = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Folded name keys (annotations.names) for spelling-proof search. NULL means "not yet
+    # computed or stale": a trigger nulls them when name or aliases change, and
+    # annotations.search.person_keys_refresh fills them.
+    search_keys = ArrayField(models.CharField(max_length=300), null=True, blank=True, editable=False)
+    search_text = models.TextField(null=True, blank=True, editable=False)  # noqa: DJ001 (NULL: missing)
 
     class Meta:
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["name"], name="person_name_unique"),
             models.CheckConstraint(condition=~Q(name=""), name="person_name_not_empty"),
+        ]
+        indexes = [
+            GinIndex(fields=["search_keys"], name="person_search_keys"),
+            GinIndex(fields=["search_text"], opclasses=["gin_trgm_ops"], name="person_search_text_trgm"),
+            models.Index(fields=["id"], condition=Q(search_keys__isnull=True), name="person_keys_missing"),
         ]
 
     def __str__(self) -> str:
@@ -164,6 +176,36 @@ class Mention(Annotation):
         return f"{self.label} {self.text!r} [{self.start}:{self.end}]"
 
 
+# Quote text is searched in its article's language; one expression index per configuration,
+# matched by QuoteQuerySet.text_search (the expressions must stay identical).
+QUOTE_TEXT_CONFIGS = {"de": "german", "en": "english", "fr": "french"}
+
+
+class QuoteQuerySet(AnnotationQuerySet):
+    def with_context(self) -> QuoteQuerySet:
+        return self.select_related("speaker", "article", "article__source")
+
+    def by_speakers(self, person_ids) -> QuoteQuerySet:
+        return self.filter(speaker_id__in=list(person_ids))
+
+    def reviewed(self) -> QuoteQuerySet:
+        """Quotes a person accepted or edited, or that belong to a reviewed article."""
+        return self.filter(
+            Q(status__in=[Status.ACCEPTED, Status.EDITED]) | Q(article__review_state="reviewed")
+        )
+
+    def text_search(self, query: str) -> QuoteQuerySet:
+        """Web-search syntax over the quote text, stemmed in the article's language."""
+        condition = Q()
+        for language, config in QUOTE_TEXT_CONFIGS.items():
+            match = SearchVectorExact(
+                SearchVector("text", config=config),
+                SearchQuery(query, config=config, search_type="websearch"),
+            )
+            condition |= Q(match, article__language=language)
+        return self.filter(condition)
+
+
 class Quote(Annotation):
     text = models.TextField()
     direct = models.BooleanField()
@@ -175,6 +217,8 @@ class Quote(Annotation):
     speaker_name = models.CharField(max_length=300, blank=True)
     speaker_start = models.PositiveIntegerField(null=True, blank=True)
     speaker_end = models.PositiveIntegerField(null=True, blank=True)
+
+    objects = QuoteQuerySet.as_manager()
 
     class Meta(Annotation.Meta):
         constraints = [
@@ -190,7 +234,13 @@ class Quote(Annotation):
                 name="quote_one_per_span_and_run",
             ),
         ]
-        indexes = [models.Index(fields=["article", "start"])]
+        indexes = [
+            models.Index(fields=["article", "start"]),
+            *(
+                GinIndex(SearchVector("text", config=config), name=f"quote_text_{language}")
+                for language, config in QUOTE_TEXT_CONFIGS.items()
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.text[:60]}"

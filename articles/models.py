@@ -2,8 +2,29 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, When
+from django.db.models.functions import Left
+
+# The text search configuration of each article language; others fall back to "simple".
+SEARCH_CONFIGS = {"de": "german", "en": "english", "fr": "french"}
+# Only the start of very long texts is indexed: a tsvector is limited to 1 MB.
+SEARCH_MAX_CHARS = 100_000
+
+
+def _search_vector_expression():
+    def vector(config: str):
+        return SearchVector("title", weight="A", config=config) + SearchVector(
+            Left("body", SEARCH_MAX_CHARS), weight="B", config=config
+        )
+
+    return Case(
+        *(When(language=code, then=vector(config)) for code, config in SEARCH_CONFIGS.items()),
+        default=vector("simple"),
+        output_field=SearchVectorField(),
+    )
 
 
 class Source(models.Model):
@@ -44,6 +65,12 @@ class ArticleQuerySet(models.QuerySet):
 
     def recent(self) -> ArticleQuerySet:
         return self.order_by("-uploaded_at", "-pk")
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self) -> ArticleQuerySet:
+        # The search vector is for the database to match on, never worth fetching.
+        return super().get_queryset().defer("search_vector")
 
 
 class Article(models.Model):
@@ -91,8 +118,12 @@ class Article(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Title (weight A) and body (B), stemmed in the article's language; kept by PostgreSQL.
+    search_vector = models.GeneratedField(
+        expression=_search_vector_expression(), output_field=SearchVectorField(), db_persist=True
+    )
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
@@ -108,7 +139,10 @@ class Article(models.Model):
                 condition=~Q(status="failed") | ~Q(failure_reason=""), name="article_failure_has_reason"
             ),
         ]
-        indexes = [models.Index(fields=["status", "status_changed_at"])]
+        indexes = [
+            models.Index(fields=["status", "status_changed_at"]),
+            GinIndex(fields=["search_vector"], name="article_search_vector"),
+        ]
 
     def __str__(self) -> str:
         return self.title
