@@ -210,21 +210,29 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
     article.index_persons()
 
 
-_DE_SUBJECT_OPENERS = frozenset("der die das ein eine und auch".split())
+_DE_OBLIQUE = frozenset("des dem den einem einer eines".split())
+_DE_GOVERNORS = frozenset(
+    "am an auf aus bei beim durch für gegen im in mit nach neben ohne seit über um unter vom von vor "
+    "zu zum zur zwischen gegenüber laut".split()
+)
 
 
 def _in_subject_position(article: Article, mention: Mention) -> bool:
     toks = article.toks
     if article.language != "de":
         return any(toks[k].dep.startswith("nsubj") for k in range(mention.first_tok, mention.last_tok + 1))
-    # German without a parser: the mention opens its sentence (after a role or article)
-    # or follows a speech verb ("sagte Peskow")
+    # German without a parser: a name that no preposition or oblique article governs
+    # ("wich Peskow aus", "Putin und Kim hatten") is taken as a subject, while "von
+    # Präsident Putin", "des Machthabers Kim" are not
     s, _e = article.sents[toks[mention.first_tok].sent]
-    before = toks[s : mention.first_tok]
-    if all(t.lower in _DE_SUBJECT_OPENERS or is_role_word(t.lower) or _is_adjective_like(t.text) for t in before):
-        return True
-    prev = toks[mention.first_tok - 1].lower if mention.first_tok > s else ""
-    return prev in DE_SPEECH_VERBS
+    k = mention.first_tok - 1
+    while k >= s and (is_role_word(toks[k].lower) or toks[k].text in DE_ROLE_WORDS or _is_adjective_like(toks[k].text)):
+        if toks[k].lower in _DE_OBLIQUE or toks[k].lower in _DE_GOVERNORS:
+            return False
+        if toks[k].text.islower() and not toks[k].lower.endswith(("e", "en", "er", "es", "em")):
+            break
+        k -= 1
+    return k < s or (toks[k].lower not in _DE_OBLIQUE and toks[k].lower not in _DE_GOVERNORS)
 
 
 def _is_adjective_like(text: str) -> bool:

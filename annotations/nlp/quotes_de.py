@@ -167,43 +167,111 @@ def _subject_after(article: Article, i: int, end: int) -> Speaker | None:
     return None
 
 
-def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
-    """Subject of a speech verb at j from the clause that opens before it."""
+def _is_head(tok: Tok) -> bool:
+    """A noun or name that can head a speaker phrase ("Polizei", "39-Jährige", "BGH")."""
+    text = tok.text
+    if tok.lower in DE_FUNCTION_WORDS or tok.lower in DE_DETERMINERS:
+        return False
+    first_alpha = next((c for c in text if c.isalpha()), "")
+    return bool(first_alpha) and first_alpha.isupper() and (text[0].isalpha() or "-" in text)
+
+
+def _np_backward(article: Article, k: int, s: int) -> int:
+    """Start of the noun phrase that ends at token k (det adj* Noun+)."""
     toks = article.toks
-    c = j - 1
-    while c >= s and toks[c].text not in _CLAUSE_BREAK:
-        c -= 1
-    start = c + 1
-    if start >= j or c >= s:
-        # "Andres Granier, der Gouverneur von Tabasco, sagte …": the sentence opens with the
-        # subject and an apposition between commas
-        np_end = np_forward(article, s, j)
-        if np_end is not None and np_end < j and toks[np_end].text == "," and toks[s].lower not in DE_PREPOSITIONS:
-            return speaker_from_np(article, s, np_end)
-    if start >= j:
-        # the verb opens its clause ("…, sagte X" or "angesprochen, sagte X"): subject follows
-        return None
-    first = toks[start]
-    if first.lower in _RELATIVE and start - 2 >= s and toks[start - 1].text == ",":
-        # "Putin, der sagt, …": the antecedent before the comma
-        k = start - 2
-        mention = article.person_at.get(k)
-        if mention is not None:
-            return Speaker(mention.key, mention.start, mention.end, "PERSON")
-        return None
-    if first.lower == "wie":
-        return _subject_after(article, start + 1, j)
-    if first.lower in DE_PREPOSITIONS or (not _is_capital(first) and first.lower not in DE_DETERMINERS):
-        if first.lower not in ("er", "sie"):
-            return _subject_after(article, j + 1, len(toks))
-    stop = np_forward(article, start, j)
-    if first.lower in ("er", "sie"):
-        stop = start + 1
-    if stop is None:
-        return _subject_after(article, j + 1, len(toks))
-    if first.lower in DE_PREPOSITIONS:
-        return _subject_after(article, j + 1, len(toks))
-    return speaker_from_np(article, start, stop)
+    while k - 1 >= s and (_is_head(toks[k - 1]) or toks[k - 1].lower in _NAME_LINKS):
+        k -= 1
+    m = k
+    while m - 1 >= s and _is_adjective(toks[m - 1]):
+        m -= 1
+    # adjectives belong to the phrase only behind an article ("die chinesische Regierung"),
+    # not "hatte" or "betonte" that merely end like one
+    if m - 1 >= s and toks[m - 1].lower in DE_DETERMINERS:
+        return m - 1
+    return k
+
+
+_NAME_LINKS = frozenset("von van der de".split())
+_COORD = frozenset("und sowie oder aber".split())
+
+
+def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
+    """Subject of a speech verb at j, looked for before it; None sends the caller after it.
+
+    Walks back from the verb over adverbs, auxiliaries and prepositional phrases to the
+    first noun phrase or pronoun; "X, der Gouverneur, sagte" and "X und sagte" take the
+    phrase that opens the sentence.
+    """
+    toks = article.toks
+    np_end = np_forward(article, s, j)
+    if (
+        np_end is not None
+        and np_end < j
+        and toks[np_end].text == ","
+        and toks[s].lower not in DE_PREPOSITIONS
+        and toks[s].lower not in _RELATIVE
+    ):
+        # "Andres Granier, der Gouverneur von Tabasco, sagte …"
+        return speaker_from_np(article, s, np_end)
+    k = j - 1
+    while k >= s:
+        tok = toks[k]
+        if tok.text == ",":
+            # "…, Will Grant, berichtete": a name right before the comma
+            if k - 1 >= s and article.person_at.get(k - 1) is not None:
+                mention = article.person_at[k - 1]
+                return Speaker(mention.key, mention.start, mention.end, "PERSON")
+            return None
+        if tok.lower in _COORD:
+            first = toks[s]
+            if first.lower in ("er", "sie"):
+                return speaker_from_np(article, s, s + 1)
+            stop = np_forward(article, s, k)
+            return speaker_from_np(article, s, stop) if stop is not None and first.lower not in DE_PREPOSITIONS else None
+        if tok.lower in ("er", "sie"):
+            return speaker_from_np(article, k, k + 1)
+        if tok.lower in ("man", "es", "wir", "ich"):
+            return None
+        if _is_head(tok) or article.person_at.get(k) is not None:
+            start = _np_backward(article, k, s)
+            prep = _preposition_before(article, start, s)
+            if prep is not None:
+                k = prep - 1  # a prepositional phrase ("am Montag", "nach dem knapp zweistündigen Gespräch")
+                continue
+            # "Das Außenministerium in Peking erklärte": keep the place the phrase ends with
+            stop = np_forward(article, start, j)
+            return speaker_from_np(article, start, max(k + 1, stop or 0))
+        k -= 1
+    return None
+
+
+def _preposition_before(article: Article, start: int, s: int) -> int | None:
+    """Index of a preposition governing the phrase at `start` (adverbs may intervene)."""
+    toks = article.toks
+    for m in range(start - 1, max(s, start - 4) - 1, -1):
+        low = toks[m].lower
+        if low in DE_PREPOSITIONS:
+            return m
+        if not (low in DE_DETERMINERS or (toks[m].text.islower() and toks[m].text.isalpha() and low not in _COORD)):
+            return None
+        if low in ("er", "sie", "es", "man", "wie", "dass"):
+            return None
+    return None
+
+
+_SOURCE_PREPS = frozenset("aus von vom in im seitens".split())
+_SOURCE_VERBS = frozenset("hieß heißt verlautete verlautet".split())
+
+
+def _source_pp(article: Article, a: int, b: int) -> Speaker | None:
+    """"hieß es aus dem Ministerium" / "Aus dem Kreml hieß es": the place a claim comes from."""
+    toks = article.toks
+    for m in range(a, b):
+        if toks[m].lower in _SOURCE_PREPS:
+            stop = np_forward(article, m + 1, b)
+            if stop is not None:
+                return speaker_from_np(article, m + 1, stop)
+    return None
 
 
 def _is_cue_verb(article: Article, i: int, comma: int) -> bool:
@@ -479,7 +547,10 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
         ):
             if not _is_cue_verb(article, j, min(e - 1, j + 6)):
                 continue
-            speaker = _subject_after(article, j + 1, e)
+            if lower in _SOURCE_VERBS:
+                speaker = _source_pp(article, j + 1, e)
+            else:
+                speaker = _subject_after(article, j + 1, e)
             span = _clause_span(article, s, j - 1, masked)
             if span:
                 out.append(Candidate(span[0], span[1], False, tok.text, speaker))
@@ -509,9 +580,12 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             continue
         if lower in DE_DASS_ONLY and _infinitive_clause(article, comma + 1, e):
             continue  # "forderte X, die Angriffe einzustellen": a demand, not a report
-        speaker = _subject_before(article, s, j)
-        if speaker is None:
-            speaker = _subject_after(article, j + 1, comma)
+        if lower in _SOURCE_VERBS:
+            speaker = _source_pp(article, s, comma)
+        else:
+            speaker = _subject_before(article, s, j)
+            if speaker is None:
+                speaker = _subject_after(article, j + 1, comma)
         span = _clause_span(article, comma + 1, e, masked)
         if span:
             out.append(Candidate(span[0], span[1], False, tok.text, speaker))

@@ -122,8 +122,12 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
         for k in _children(article, v):
             if toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass"):
                 left, right = _subtree(article, k)
+                for m in range(left, right + 1):
+                    mention = article.person_at.get(m)
+                    if mention is not None:
+                        return Speaker(mention.key, mention.start, mention.end, "PERSON")
                 # keep the subject compact: a relative clause or apposition is not the name
-                return speaker_from_span(rules, article, left, min(right, left + 8))
+                return speaker_from_span(rules, article, max(left, k - 6), min(right, k + 3))
         # "warning that …", "and said …": the subject of the governing verb
         if toks[v].dep in ("advcl", "conj", "xcomp", "ccomp") and toks[v].head != v:
             v = toks[v].head
