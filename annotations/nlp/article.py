@@ -17,7 +17,7 @@ CHUNK_CHARS = 20_000
 # a whitespace-free run longer than this is broken for the tokenizer (its affix loop
 # slices the remaining string each step, which is quadratic on one huge "word")
 LONG_RUN = 60
-_LONG_RUN = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
+_LONG_RUN = re.compile(r"\S{" + str(LONG_RUN + 1) + ",}")
 
 
 class Tok:
@@ -142,7 +142,11 @@ def build_article(text: str, language: str, nlp: Language, *, parsed: bool) -> A
                         sents.append((s, len(toks)))
                         s = len(toks)
                     continue
-                tok = Tok(text[offset + token.idx : offset + token.idx + len(token.text)], offset + token.idx, len(toks))
+                tok = Tok(
+                    text[offset + token.idx : offset + token.idx + len(token.text)],
+                    offset + token.idx,
+                    len(toks),
+                )
                 if parsed:
                     tok.pos = token.pos_
                     tok.dep = token.dep_
@@ -178,7 +182,7 @@ def build_article(text: str, language: str, nlp: Language, *, parsed: bool) -> A
     return article
 
 
-_CLOSERS = frozenset("“”\"«»›‹,")
+_CLOSERS = frozenset('“”"«»›‹,')
 _MONTHS = frozenset(
     "Januar Februar März April Mai Juni Juli August September Oktober November Dezember "
     "January February March June July October December janvier février mars avril mai juin "

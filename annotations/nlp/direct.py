@@ -13,8 +13,8 @@ from dataclasses import dataclass
 # opening mark -> closing marks it accepts. German „…“ also appears as „…” or „…" in
 # the wild; » « and « » are both in use (German vs French/Swiss order).
 _PAIRS: dict[str, str] = {
-    "„": "“”\"",
-    "“": "”\"",
+    "„": '“”"',
+    "“": '”"',
     '"': '"”“',
     "»": "«",
     "«": "»",
@@ -22,7 +22,7 @@ _PAIRS: dict[str, str] = {
     "›": "‹",
     "”": "”",
 }
-_MARKS = re.compile("[„“”\"»«‹›]")
+_MARKS = re.compile('[„“”"»«‹›]')
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _QUOTE_SPACE = " \t\r\n\u00a0\u202f\u2009"
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from .article import Article, Mention, Tok
 from .lexicon import (
     DE_INSTITUTION_SUFFIXES,
-    DE_SPEECH_VERBS,
     DE_NON_NAMES,
     DE_ROLE_SUFFIXES,
     DE_ROLE_WORDS,
@@ -129,13 +128,19 @@ def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int
     for first, end, label in article.ents:
         if label not in labels:
             continue
-        while first < end and (toks[first].lower.strip(".") in _EN_TITLES or not toks[first].text[:1].isupper()):
+        while first < end and (
+            toks[first].lower.strip(".") in _EN_TITLES or not toks[first].text[:1].isupper()
+        ):
             first += 1
-        while end > first and (toks[end - 1].text in ("'s", "’s", "'", "’") or not toks[end - 1].text[:1].isalpha()):
+        while end > first and (
+            toks[end - 1].text in ("'s", "’s", "'", "’") or not toks[end - 1].text[:1].isalpha()
+        ):
             end -= 1
         if end <= first:
             continue
-        if any(not (t.text[:1].isupper() or t.lower in _NAME_PARTICLES or t.text in "-") for t in toks[first:end]):
+        if any(
+            not (t.text[:1].isupper() or t.lower in _NAME_PARTICLES or t.text in "-") for t in toks[first:end]
+        ):
             continue
         role = toks[first - 1].lower.strip(".") if first > 0 else ""
         if role not in _EN_TITLES and not is_role_word(role) and role not in _FR_TITLES:
@@ -226,7 +231,9 @@ def _in_subject_position(article: Article, mention: Mention) -> bool:
     # Präsident Putin", "des Machthabers Kim" are not
     s, _e = article.sents[toks[mention.first_tok].sent]
     k = mention.first_tok - 1
-    while k >= s and (is_role_word(toks[k].lower) or toks[k].text in DE_ROLE_WORDS or _is_adjective_like(toks[k].text)):
+    while k >= s and (
+        is_role_word(toks[k].lower) or toks[k].text in DE_ROLE_WORDS or _is_adjective_like(toks[k].text)
+    ):
         if toks[k].lower in _DE_OBLIQUE or toks[k].lower in _DE_GOVERNORS:
             return False
         if toks[k].text.islower() and not toks[k].lower.endswith(("e", "en", "er", "es", "em")):

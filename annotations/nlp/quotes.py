@@ -15,7 +15,7 @@ from .article import Article
 from .direct import DirectSegment, find_direct_segments
 from .types import QuoteSpan
 
-_STANDALONE_BEFORE = ".!?:;…“”\"»«›‹—–-("
+_STANDALONE_BEFORE = '.!?:;…“”"»«›‹—–-('
 _SENTENCE_END = ".!?"
 # a quoted stretch with fewer words and no cue is a term, a name or a scare quote
 MIN_UNCUED_WORDS = 4

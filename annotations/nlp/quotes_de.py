@@ -58,7 +58,9 @@ def is_konjunktiv(article: Article, i: int, s: int, *, with_ii: bool = False) ->
         return i == s or article.toks[i - 1].lower not in DE_DETERMINERS
     if not lower.endswith("e") or len(lower) < 4 or lower in DE_NOT_KONJ or tok.text != lower:
         return False
-    if i > s and (article.toks[i - 1].lower in DE_DETERMINERS or article.toks[i - 1].lower in DE_PREPOSITIONS):
+    if i > s and (
+        article.toks[i - 1].lower in DE_DETERMINERS or article.toks[i - 1].lower in DE_PREPOSITIONS
+    ):
         return False  # adjective: "die neue", "mit großer"
     forms = _konj_forms()
     if lower in forms:
@@ -77,7 +79,12 @@ def _is_capital(tok: Tok) -> bool:
 
 def _is_adjective(tok: Tok) -> bool:
     low = tok.text
-    return low.islower() and low.isalpha() and low.endswith(("e", "en", "er", "es", "em")) and low not in DE_PREPOSITIONS
+    return (
+        low.islower()
+        and low.isalpha()
+        and low.endswith(("e", "en", "er", "es", "em"))
+        and low not in DE_PREPOSITIONS
+    )
 
 
 def np_forward(article: Article, i: int, end: int) -> int | None:
@@ -227,7 +234,11 @@ def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
             if first.lower in ("er", "sie"):
                 return speaker_from_np(article, s, s + 1)
             stop = np_forward(article, s, k)
-            return speaker_from_np(article, s, stop) if stop is not None and first.lower not in DE_PREPOSITIONS else None
+            return (
+                speaker_from_np(article, s, stop)
+                if stop is not None and first.lower not in DE_PREPOSITIONS
+                else None
+            )
         if tok.lower in ("er", "sie"):
             return speaker_from_np(article, k, k + 1)
         if tok.lower in ("man", "es", "wir", "ich"):
@@ -252,7 +263,9 @@ def _preposition_before(article: Article, start: int, s: int) -> int | None:
         low = toks[m].lower
         if low in DE_PREPOSITIONS:
             return m
-        if not (low in DE_DETERMINERS or (toks[m].text.islower() and toks[m].text.isalpha() and low not in _COORD)):
+        if not (
+            low in DE_DETERMINERS or (toks[m].text.islower() and toks[m].text.isalpha() and low not in _COORD)
+        ):
             return None
         if low in ("er", "sie", "es", "man", "wie", "dass"):
             return None
@@ -264,7 +277,7 @@ _SOURCE_VERBS = frozenset("hieß heißt verlautete verlautet".split())
 
 
 def _source_pp(article: Article, a: int, b: int) -> Speaker | None:
-    """"hieß es aus dem Ministerium" / "Aus dem Kreml hieß es": the place a claim comes from."""
+    """ "hieß es aus dem Ministerium" / "Aus dem Kreml hieß es": the place a claim comes from."""
     toks = article.toks
     for m in range(a, b):
         if toks[m].lower in _SOURCE_PREPS:
@@ -342,14 +355,16 @@ def _clause_span(article: Article, a: int, b: int, masked: list[bool]) -> tuple[
 
 
 def _infinitive_clause(article: Article, a: int, b: int) -> bool:
-    """"…, die Angriffe einzustellen" — an infinitive, not reported speech."""
+    """ "…, die Angriffe einzustellen" — an infinitive, not reported speech."""
     toks = article.toks
     while b > a and toks[b - 1].text in _PUNCT_END:
         b -= 1
     if b - a < 2 or toks[a].lower in DE_COMPLEMENTIZERS:
         return False
     last = toks[b - 1].lower
-    return toks[b - 2].lower == "zu" or ("zu" in last[2:-3] and last.endswith("en") and not _is_capital(toks[b - 1]))
+    return toks[b - 2].lower == "zu" or (
+        "zu" in last[2:-3] and last.endswith("en") and not _is_capital(toks[b - 1])
+    )
 
 
 def _unnamed(article: Article, first: int, end: int) -> bool:
@@ -401,7 +416,7 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
 
 
 def _apposed_subject_with_clause(article: Article, s: int, j: int, e: int) -> bool:
-    """"Martin Lee, der Gründer der Partei, sagte dazu, dies sei …": subject, apposition, verb, clause."""
+    """ "Martin Lee, der Gründer der Partei, sagte dazu, dies sei …": subject, apposition, verb, clause."""
     toks = article.toks
     np_end = np_forward(article, s, j)
     if np_end is None or toks[np_end].text != "," or toks[s].lower in DE_PREPOSITIONS:
@@ -429,9 +444,9 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
         lower = tok.lower
         # Laut X … / gemäß X …
         if lower in ("laut", "gemäß") and j + 1 < e:
-            first = j + 2 if toks[j + 1].text in "„“\"»«" and j + 2 < e else j + 1
+            first = j + 2 if toks[j + 1].text in '„“"»«' and j + 2 < e else j + 1
             stop = np_forward(article, first, e)
-            if stop is not None and stop < e and toks[stop].text in "“”\"«»":
+            if stop is not None and stop < e and toks[stop].text in '“”"«»':
                 stop += 1
             if stop is None or _unnamed(article, j + 1, stop):
                 continue
@@ -488,7 +503,9 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                 stop = np_forward(article, j + 1, e)
                 if stop is None or stop <= k + 1:
                     continue
-                speaker = speaker_from_np(article, k + 1 if toks[k + 1].lower in ("von", "vom") else k + 1, stop)
+                speaker = speaker_from_np(
+                    article, k + 1 if toks[k + 1].lower in ("von", "vom") else k + 1, stop
+                )
                 if toks[k + 1].lower not in _GENITIVE_LINKS and toks[k + 1].lower not in DE_DETERMINERS:
                     continue
                 span = _clause_span(article, stop if j == s else s, e, masked)
@@ -570,7 +587,12 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             continue
         if toks[comma].text == ":" and comma + 1 < e and masked[comma + 1]:
             continue  # X sagte: „…“ is a direct quote
-        if comma + 1 < e and toks[comma + 1].lower in _RELATIVE and comma - 1 > j and _is_capital(toks[comma - 1]):
+        if (
+            comma + 1 < e
+            and toks[comma + 1].lower in _RELATIVE
+            and comma - 1 > j
+            and _is_capital(toks[comma - 1])
+        ):
             # "sagte X, der gestern …" (relative clause) or "sagte X, der Gouverneur." (apposition)
             # are not the quote; "sagte X, die USA hielten …" is
             np_end = np_forward(article, comma + 1, e)

@@ -17,7 +17,7 @@ from .quotes import Candidate, Speaker
 
 _PUNCT = frozenset(".!?,;:")
 _END = frozenset(".!?")
-_OPEN_CLOSE_MARKS = frozenset("“”\"«»‹›„")
+_OPEN_CLOSE_MARKS = frozenset('“”"«»‹›„')
 _DETS = frozenset("the a an le la les l' l’ un une des du de".split())
 _COMPLEMENTIZERS = frozenset("that que qu' qu’ qu".split())
 
@@ -159,14 +159,18 @@ def _after_cue(rules: DepRules, article: Article, i: int) -> tuple[str, Speaker 
 
 
 def _np_after(rules: DepRules, article: Article, i: int) -> Speaker | None:
-    """"…, said Guterres" / "a déclaré le chef de l'État devant …": the words after the verb."""
+    """ "…, said Guterres" / "a déclaré le chef de l'État devant …": the words after the verb."""
     toks = article.toks
     n = len(toks)
     j = i
     while j < n and toks[j].pos in ("AUX", "ADV", "VERB") and j - i < 3:
         j += 1
     start = j
-    while j < n and toks[j].text not in _PUNCT and toks[j].pos in ("DET", "PROPN", "NOUN", "ADJ", "ADP", "PRON", "PUNCT"):
+    while (
+        j < n
+        and toks[j].text not in _PUNCT
+        and toks[j].pos in ("DET", "PROPN", "NOUN", "ADJ", "ADP", "PRON", "PUNCT")
+    ):
         if toks[j].pos == "ADP" and toks[j].lower not in ("de", "of", "d'", "d’", "du", "des"):
             break
         if toks[j].pos == "PUNCT" and toks[j].text not in ("'", "’", "-"):
@@ -239,7 +243,7 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
 def _source_phrase(
     rules: DepRules, article: Article, s: int, e: int, masked: list[bool], out: list[Candidate]
 ) -> bool:
-    """"according to X" / "selon X": the rest of the sentence is X's claim."""
+    """ "according to X" / "selon X": the rest of the sentence is X's claim."""
     toks = article.toks
     for j in range(s, e):
         for words in rules.source_words:
@@ -259,7 +263,9 @@ def _source_phrase(
             if b <= a:
                 continue
             source = toks[a:b]
-            if not any(t.text[:1].isupper() for t in source) and any(t.lower in rules.unnamed for t in source):
+            if not any(t.text[:1].isupper() for t in source) and any(
+                t.lower in rules.unnamed for t in source
+            ):
                 continue
             speaker = speaker_from_span(rules, article, a, b - 1)
             if j == s:

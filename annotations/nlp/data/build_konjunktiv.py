@@ -66,6 +66,9 @@ def konjunktiv_forms(path: Path) -> list[str]:
 if __name__ == "__main__":
     target = Path(__file__).with_name("de_konjunktiv1.txt")
     forms = konjunktiv_forms(Path(sys.argv[1]))
-    header = "# Konjunktiv I (3rd sg) forms derived from GermEval 2014 tokens (CC BY 4.0); see build_konjunktiv.py\n"
+    header = (
+        "# Konjunktiv I (3rd sg) forms derived from GermEval 2014 tokens (CC BY 4.0); "
+        "see build_konjunktiv.py\n"
+    )
     target.write_text(header + "\n".join(forms) + "\n", encoding="utf-8")
     print(f"{len(forms)} forms -> {target}")
