@@ -398,6 +398,10 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
                 out.append(Candidate(span[0], span[1], False, None, None, inherit=True))
                 last_quote_sent = sent_no
                 continue
+        if _denial(article, s, e):
+            # "wies Vorwürfe zurück, seine Regierung steuere …": the clause is what the
+            # accusers say, and the subject denies it
+            continue
         # follow-on Konjunktiv: a sentence without a cue that keeps reporting
         if sent_no - last_quote_sent <= FOLLOW_ON_SENTENCES and e - s >= 4:
             with_ii = sent_no - last_quote_sent == 1
@@ -415,6 +419,16 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
     return out
 
 
+_DENIAL_VERBS = frozenset("bestritt bestreitet bestritten dementierte dementiert dementierten".split())
+_REJECT_VERBS = frozenset("wies weist wiesen".split())
+
+
+def _denial(article: Article, s: int, e: int) -> bool:
+    toks = article.toks
+    words = {t.lower for t in toks[s:e]}
+    return bool(words & _DENIAL_VERBS) or (bool(words & _REJECT_VERBS) and "zurück" in words)
+
+
 def _apposed_subject_with_clause(article: Article, s: int, j: int, e: int) -> bool:
     """ "Martin Lee, der Gründer der Partei, sagte dazu, dies sei …": subject, apposition, verb, clause."""
     toks = article.toks
@@ -424,12 +438,33 @@ def _apposed_subject_with_clause(article: Article, s: int, j: int, e: int) -> bo
     return any(toks[k].text in (",", ":") for k in range(j + 1, min(e, j + 1 + _MAX_CUE_GAP)))
 
 
+_ADVERBIAL_OPENERS = frozenset("als wo nachdem bevor während weil da wenn ehe bis".split())
+
+
+def _clause_follows(article: Article, j: int, e: int) -> bool:
+    """ "…angesprochen, sagte Peskow, dass …": the reported clause follows the cue, not precedes it."""
+    toks = article.toks
+    for k in range(j + 1, min(e - 2, j + 1 + _MAX_CUE_GAP)):
+        if toks[k].text in _PUNCT_END:
+            return False
+        if toks[k].text in (",", ":"):
+            nxt = toks[k + 1].lower
+            return nxt not in _RELATIVE and nxt not in _ADVERBIAL_OPENERS
+    return False
+
+
 def _reportative(article: Article, s: int, e: int, masked: list[bool]) -> bool:
     toks = article.toks
     b = e
     while b > s and toks[b - 1].text in _PUNCT_END:
         b -= 1
     if b - s < 4 or toks[b - 1].lower not in ("sein", "haben") or any(masked[s:e]):
+        return False
+    # "soll … verletzt worden sein", "soll … gekommen sein", "soll … gezündet haben" report a
+    # claim; "sollen bis 2027 … stationiert sein" states a plan
+    if toks[b - 1].lower == "sein" and not (
+        toks[b - 2].lower == "worden" or toks[b - 2].lower.endswith("en")
+    ):
         return False
     return any(toks[i].lower in ("soll", "sollen") for i in range(s, b - 2))
 
@@ -550,8 +585,8 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             if span:
                 out.append(Candidate(span[0], span[1], False, tok.text, speaker))
                 return out
-        if lower not in DE_SPEECH_VERBS:
-            continue
+        if lower not in DE_SPEECH_VERBS or (j > s and not tok.text.islower()):
+            continue  # "Berichten", "Angaben": capitalised, so nouns, not verbs
         if j > s and toks[j - 1].text == "," and any(masked[s : j - 1]):
             continue  # the cue of a direct quote: „…“, sagte X
         # …, sagte X. / …, wie X mitteilte.
@@ -561,6 +596,7 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             and lower in DE_TRAILING_CUES
             and (j + 1 < e and toks[j + 1].text != ",")
             and not _apposed_subject_with_clause(article, s, j, e)
+            and not _clause_follows(article, j, e)
         ):
             if not _is_cue_verb(article, j, min(e - 1, j + 6)):
                 continue
