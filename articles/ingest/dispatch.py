@@ -1,31 +1,166 @@
-"""PLACEHOLDER: plain UTF-8 text only, until the real parsers land."""
+"""Entry points: pick the format parser for a file, then clean and find metadata the same way.
+
+Datelines ("BERLIN (dpa) -") stay in the body as written: the city is part of the story
+(country extraction reads it) and annotation offsets stay true to the file; the dateline is
+also reported separately in `ParsedDocument.dateline` and its agency becomes the source.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import PurePosixPath
 
 from annotations.nlp.language import detect_language
 
-from .base import IngestError, KnownSource, ParsedDocument
+from . import docx, html, pdf, txt
+from .base import Extracted, IngestError, KnownSource, ParsedDocument
+from .clean import join_paragraphs, normalise_line, remove_leftovers, split_paragraphs
+from .metadata import find_date_line, find_dateline, find_source, find_yearless_date, parse_date_line
+
+_PARSERS: dict[str, tuple[str, Callable[[str, bytes], Extracted]]] = {
+    ".txt": ("txt", txt.extract),
+    ".text": ("txt", txt.extract),
+    ".html": ("html", html.extract),
+    ".htm": ("html", html.extract),
+    ".xhtml": ("html", html.extract),
+    ".pdf": ("pdf", pdf.extract),
+    ".docx": ("docx", docx.extract),
+}
+SUPPORTED_EXTENSIONS = (*sorted(_PARSERS), ".zip")
+# A headline longer than this is really the first paragraph of a text without a headline.
+_MAX_TITLE_CHARS = 300
 
 
-def parse_pasted(
-    text: str, *, known_sources: Iterable[KnownSource] = (), today: dt.date | None = None
-) -> ParsedDocument:
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    lines = [line for line in lines if line]
-    if not lines:
-        raise IngestError("The text is empty.")
-    title, body = lines[0], "\n\n".join(lines[1:])
-    return ParsedDocument(title=title, body=body, language=detect_language(body))
+def _today(today: dt.date | None) -> dt.date:
+    return today or dt.datetime.now(dt.UTC).date()
+
+
+def _sniff(data: bytes) -> str | None:
+    """Extension for a file uploaded without one, from its first bytes."""
+    head = data[:512].lstrip().lower()
+    if head.startswith(b"%pdf-"):
+        return ".pdf"
+    if head.startswith(b"pk\x03\x04"):
+        return ".docx" if b"word/" in data[:4096] else ".zip"
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head:
+        return ".html"
+    return ".txt"
 
 
 def parse_file(
     name: str, data: bytes, *, known_sources: Iterable[KnownSource] = (), today: dt.date | None = None
 ) -> ParsedDocument:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise IngestError("The file is not UTF-8 text.") from None
-    return parse_pasted(text, known_sources=known_sources, today=today)
+    """Parse one uploaded file (not a zip: expand those with `iter_upload` first).
+
+    Raises IngestError with a reason an analyst understands for empty, binary, damaged,
+    encrypted or unsupported files.
+    """
+    suffix = PurePosixPath(name.replace("\\", "/")).suffix.lower()
+    if not data or not data.strip():
+        raise IngestError("The file is empty.")
+    if not suffix:
+        suffix = _sniff(data)
+    if suffix == ".zip":
+        raise IngestError("Zip archives are unpacked on upload; this one could not be treated as one file.")
+    if suffix not in _PARSERS:
+        supported = ", ".join(SUPPORTED_EXTENSIONS)
+        raise IngestError(f"Files of type {suffix} are not supported (supported: {supported}).")
+    fmt, parser = _PARSERS[suffix]
+    return build_document(parser(name, data), fmt=fmt, known_sources=known_sources, today=today)
+
+
+def parse_pasted(
+    text: str, *, known_sources: Iterable[KnownSource] = (), today: dt.date | None = None
+) -> ParsedDocument:
+    """Text pasted into the upload form: like a scraped .txt, the first line is the headline."""
+    if not text.strip():
+        raise IngestError("The text is empty.")
+    return build_document(
+        Extracted(text=text, title_in_text=True), fmt="pasted", known_sources=known_sources, today=today
+    )
+
+
+def build_document(
+    extracted: Extracted,
+    *,
+    fmt: str,
+    known_sources: Iterable[KnownSource] = (),
+    today: dt.date | None = None,
+) -> ParsedDocument:
+    """Shared by all formats: leftovers, headline, date line, dateline, source, language."""
+    known = list(known_sources)
+    lines = split_paragraphs(extracted.text)
+    if not lines:
+        raise IngestError("No text was found in the file.")
+    warnings = list(extracted.warnings)
+    cleaned = remove_leftovers(lines, keep_first=extracted.title_in_text and not extracted.title)
+    paragraphs = cleaned.paragraphs
+
+    published: dt.date | None = None
+    # A date line above the headline ("Samstag, 14. September 2024" then the title).
+    if paragraphs and len(paragraphs) > 1 and (first := parse_date_line(paragraphs[0])):
+        published = first.date
+        paragraphs.pop(0)
+
+    title = normalise_line(extracted.title or "")
+    if title:
+        if paragraphs and _same_text(paragraphs[0], title):
+            paragraphs.pop(0)
+    elif paragraphs:
+        if len(paragraphs[0]) <= _MAX_TITLE_CHARS:
+            title = paragraphs.pop(0)
+        else:
+            title = _shorten(paragraphs[0])
+            warnings.append("No headline was found; the title was taken from the first sentence.")
+    if not paragraphs:
+        raise IngestError("No article text was found, only a headline or scraper leftovers.")
+
+    if published is None and (found := find_date_line(paragraphs)):
+        index, date_line = found
+        published = date_line.date
+        paragraphs.pop(index)
+    if published is None:
+        published = extracted.published
+
+    dateline = find_dateline(paragraphs[0]) if paragraphs else None
+    inferred = False
+    if published is None and dateline and dateline.year and dateline.month and dateline.day:
+        try:
+            published = dt.date(dateline.year, dateline.month, dateline.day)
+        except ValueError:
+            published = None
+    if published is None:
+        published = find_yearless_date(paragraphs, dateline, _today(today))
+        inferred = published is not None
+
+    source = find_source(
+        lines=lines, dateline=dateline, known_sources=known, url=extracted.url, sitename=extracted.sitename
+    )
+    body = join_paragraphs(paragraphs)
+    return ParsedDocument(
+        title=title,
+        body=body,
+        language=detect_language(f"{title}\n\n{body}"),
+        source=source,
+        published=published,
+        url=extracted.url,
+        warnings=warnings,
+        published_inferred=inferred,
+        dateline=dateline.text if dateline else None,
+        original_encoding=extracted.encoding,
+        format=fmt,
+    )
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _shorten(paragraph: str, limit: int = 120) -> str:
+    """The first sentence, or the first `limit` characters cut at a word boundary."""
+    for end in (". ", "? ", "! "):
+        cut = paragraph.find(end)
+        if 0 < cut < limit:
+            return paragraph[: cut + 1]
+    return paragraph[:limit].rsplit(" ", 1)[0] + " …"

@@ -43,7 +43,10 @@ class Command(BaseCommand):
             "language": result.language,
             "title": document.title,
             "source": document.source,
-            "published": document.published.isoformat() if document.published else None,
+            # an inferred date (weekday without a year) is a guess, not a date the file states
+            "published": None
+            if document.published_inferred or not document.published
+            else document.published.isoformat(),
             "countries": [{"code": code, "mentions": n} for code, n in result.countries()],
             "persons": [{"name": name, "mentions": n} for name, n in result.persons()],
             "quotes": [

@@ -1,0 +1,229 @@
+"""Boilerplate removal and whitespace normalisation, shared by every format.
+
+Scrapers leave share bars, cookie banners, "Leave a Reply", `source-127` and signature lines
+("Lesen Sie mehr mit Euractiv") around the article. They are removed line by line, and only
+when the *whole* line is such a leftover: a real paragraph that happens to mention cookies,
+newsletters or Facebook stays. Lines that are unambiguous (a share bar, `source-NN`) go
+wherever they are; lines that could conceivably be prose (a cookie notice, a "Related
+articles" heading) go only at the top or bottom edge of the text, where scrapers put them.
+
+Whitespace policy, applied once: CRLF/CR become LF; every paragraph is one line; paragraphs
+are separated by exactly one blank line; runs of spaces and tabs become one space; no leading
+or trailing spaces. No-break spaces (U+00A0, U+202F) inside a line are kept, because French
+typography puts them inside « » and before `:`; soft hyphens and zero-width characters,
+which only break words for search and matching, are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Ordinary spaces, tabs and the typographic spaces that carry no meaning; not U+00A0/U+202F.
+_SPACES = re.compile(r"[ \t\u2000-\u200a\u3000]+")
+_EDGE_SPACES = " \t\u00a0\u202f"
+
+
+def normalise_newlines(text: str) -> str:
+    """LF line ends, no BOM / zero-width / soft-hyphen / control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\f", "\n\n").replace("\v", "\n")
+    return _CONTROL.sub("", _INVISIBLE.sub("", text))
+
+
+def normalise_line(line: str) -> str:
+    return _SPACES.sub(" ", line).strip(_EDGE_SPACES)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """One paragraph per non-empty line: scraped text puts each paragraph on its own line."""
+    lines = (normalise_line(line) for line in normalise_newlines(text).split("\n"))
+    return [line for line in lines if line]
+
+
+_SENTENCE_END = re.compile(r"[.!?:;“”\"»«)\]…]$")
+
+
+def reflow_paragraphs(text: str, *, blank_lines_separate: bool = False) -> list[str]:
+    """Paragraphs from hard-wrapped text (PDF pages): join wrapped lines, keep real breaks.
+
+    A blank line always ends a paragraph; with `blank_lines_separate` (the text shows its
+    paragraph gaps) nothing else does. Otherwise a line also ends one when it ends a
+    sentence and is clearly shorter than the column width. A word hyphenated across the
+    break is joined without its hyphen when the next part starts in lower case.
+    """
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", normalise_newlines(text)):
+        lines = [normalise_line(line) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        width = max(len(line) for line in lines)
+        current = lines[0]
+        for previous, line in zip(lines, lines[1:], strict=False):
+            ends_paragraph = (
+                not blank_lines_separate and _SENTENCE_END.search(previous) and len(previous) < 0.8 * width
+            )
+            if ends_paragraph:
+                paragraphs.append(current)
+                current = line
+            elif current.endswith("-") and line[:1].islower() and current[-2:-1].isalpha():
+                current = current[:-1] + line
+            else:
+                current = f"{current} {line}"
+        paragraphs.append(current)
+    return paragraphs
+
+
+# --- leftovers -------------------------------------------------------------------------------
+
+_SOCIAL = {
+    "facebook", "x", "twitter", "whatsapp", "e-mail", "email", "mail", "linkedin", "telegram",
+    "xing", "reddit", "pinterest", "threads", "bluesky", "mastodon", "flipboard", "pocket",
+    "messenger", "instagram", "tiktok", "youtube", "print", "drucken", "imprimer", "copy",
+    "link", "kopieren", "copier", "le", "lien", "sms",
+}
+_SHARE_WORDS = {
+    "share", "this", "the", "article", "story", "post", "page", "on", "via", "teilen", "sie",
+    "diesen", "artikel", "beitrag", "den", "partager", "cet", "sur", "l'article", "l’article",
+    "folgen", "follow", "us", "uns", "suivez-nous", "nous",
+}
+_SHARE_VERBS = {"share", "teilen", "partager", "folgen", "follow", "suivez-nous"}
+_SHARE_SPLIT = re.compile(r"[\s|·•,/:;!]+")
+
+_BUTTONS = {
+    "[ok]", "ok", "okay", "accept", "accept all", "accept cookies", "reject all", "decline",
+    "manage settings", "manage preferences", "settings", "cookie settings", "alle akzeptieren",
+    "akzeptieren", "alle ablehnen", "ablehnen", "einstellungen", "cookie-einstellungen",
+    "zustimmen", "einverstanden", "tout accepter", "accepter", "tout refuser", "refuser",
+    "paramétrer", "personnaliser", "j'accepte", "j’accepte",
+}
+
+_STRONG = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"source-\d+",
+        r"(leave a (reply|comment)|post a comment|laisser un commentaire|laissez un commentaire"
+        r"|(einen )?kommentar (schreiben|hinterlassen|verfassen)|schreibe einen kommentar"
+        r"|hinterlasse einen kommentar|add a comment|comments? \(\d+\)|kommentare? \(\d+\))\s*[:.!]?",
+        r"(lesen sie mehr|mehr lesen|weiterlesen|read more|lire plus|lire la suite|en savoir plus)"
+        r"\s+(mit|bei|auf|with|at|on|avec|sur)\s+\S.{0,60}",
+        r"(advertisement|anzeige|werbung|publicité|sponsored( content)?|read more|weiterlesen"
+        r"|mehr lesen|lire la suite|back to top|nach oben|zum seitenanfang|haut de page)\s*[:.]?",
+        r"(mehr zum thema|mehr zu diesem thema|zum thema|themen|schlagwörter|schlagworte|tags?"
+        r"|topics?|more on this( topic| story)?|related( articles| stories| topics)?|lesen sie auch"
+        r"|auch interessant|read also|see also|lire aussi|à lire aussi|sur le même sujet|mots-clés)"
+        r"\s*:.{0,200}",
+        r"(©|\(c\)|copyright\s*(©|\(c\)|\d{4}|by\b)).{0,150}",
+        r".{0,80}©.{0,80}",
+        r".{0,200}(all rights reserved|alle rechte vorbehalten|tous droits réservés).{0,100}",
+        r"(our standards:.{0,120}|.{0,80}trust principles.{0,80})",
+        r"(foto|fotos|bild|bilder|photo|photos|image|crédit photo|credits?|quelle|source photo)"
+        r"\s*:\s*.{1,100}",
+    )
+]
+_NEWSLETTER = re.compile(r"newsletter", re.IGNORECASE)
+_NEWSLETTER_ACTION = re.compile(
+    r"abonn|subscribe|sign ?up|anmelden|bestellen|registrier|inscri|recevez|erhalten|get (our|the)",
+    re.IGNORECASE,
+)
+_COOKIE = re.compile(r"cookie", re.IGNORECASE)
+_CONSENT = re.compile(
+    r"akzeptier|zustimm|stimmen sie|einverstanden|einwillig|datenschutz|accept|agree|consent|privacy"
+    r"|personalis|accepter|acceptez|consentement|confidentialité|\[ok\]",
+    re.IGNORECASE,
+)
+# Buttons written into the cookie line itself ("... Alle akzeptieren | Einstellungen") make it
+# certain that the line is a banner and not a sentence about cookie law.
+_BUTTON_MARK = re.compile(r"\[ok\]|\|\s*\w|accept all|alle akzeptieren|tout accepter", re.IGNORECASE)
+# Headings that open a trailing list of links (Wikinews "Themenverwandte Artikel", "Quellen").
+_TRAILING_HEADING = re.compile(
+    r"(themenverwandte?r? artikel|verwandte artikel|ähnliche artikel|weitere artikel|mehr zum thema"
+    r"|related (articles|stories|coverage|content)|more (stories|from)( \w+)?|you may also like"
+    r"|fußnoten|footnotes|quellen|sources|weblinks|external links|sur le même sujet|à lire aussi"
+    r"|articles? (liés|connexes)|bildergalerie.{0,60}|photo gallery|kommentare|comments)\s*:?",
+    re.IGNORECASE,
+)
+_SHORT_LINE = 160
+
+SIGNATURE = re.compile(
+    r"(?:lesen sie mehr|mehr lesen|read more|lire plus|lire la suite|en savoir plus)"
+    r"\s+(?:mit|bei|auf|with|at|on|avec|sur)\s+(?P<name>\S.{0,60}?)\s*[.!:]?$",
+    re.IGNORECASE,
+)
+
+
+def _is_share_bar(line: str) -> bool:
+    tokens = [t for t in _SHARE_SPLIT.split(line.casefold()) if t]
+    if not tokens or len(tokens) > 16:
+        return False
+    return all(t in _SOCIAL or t in _SHARE_WORDS for t in tokens) and any(
+        t in _SOCIAL or t in _SHARE_VERBS for t in tokens
+    )
+
+
+def _is_button_row(line: str) -> bool:
+    parts = [p.strip().casefold() for p in re.split(r"\s*[|·•]\s*|\s{2,}", line) if p.strip()]
+    return bool(parts) and all(p in _BUTTONS for p in parts)
+
+
+def is_strong_leftover(line: str) -> bool:
+    """A whole line that is never article prose, wherever it stands."""
+    if len(line) > 400:
+        return False
+    if _is_share_bar(line) or _is_button_row(line):
+        return True
+    if any(p.fullmatch(line) for p in _STRONG):
+        return True
+    if len(line) <= 200 and _NEWSLETTER.search(line) and _NEWSLETTER_ACTION.search(line):
+        return True
+    return bool(_COOKIE.search(line) and _CONSENT.search(line) and _BUTTON_MARK.search(line))
+
+
+def is_edge_leftover(line: str) -> bool:
+    """A line that is a leftover when it stands at the top or bottom edge of the text."""
+    if is_strong_leftover(line):
+        return True
+    return len(line) <= 600 and bool(_COOKIE.search(line) and _CONSENT.search(line))
+
+
+@dataclass(slots=True)
+class Cleaned:
+    paragraphs: list[str]
+    removed: list[str] = field(default_factory=list)
+
+
+def remove_leftovers(paragraphs: list[str], *, keep_first: bool = False) -> Cleaned:
+    """Drop scraper leftovers: strong ones anywhere, weaker ones and link lists at the edges.
+
+    `keep_first` protects the first line (the headline of a scraped text) from the edge rules.
+    """
+    removed: list[str] = []
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        (removed if is_strong_leftover(paragraph) else kept).append(paragraph)
+
+    start = 1 if keep_first and kept else 0
+    while start < len(kept) and is_edge_leftover(kept[start]):
+        removed.append(kept.pop(start))
+    while len(kept) > start and is_edge_leftover(kept[-1]):
+        removed.append(kept.pop())
+
+    # A trailing "Related articles" / "Quellen" heading followed only by short link lines.
+    for index in range(len(kept) - 1, max(start, len(kept) - 30) - 1, -1):
+        if index <= start or index < len(kept) // 2:
+            break
+        line = kept[index]
+        if len(line) > _SHORT_LINE:
+            break
+        if _TRAILING_HEADING.fullmatch(line):
+            removed.extend(kept[index:])
+            del kept[index:]
+            break
+    return Cleaned(kept, removed)
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    return "\n\n".join(paragraphs)

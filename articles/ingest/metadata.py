@@ -1,0 +1,384 @@
+"""Metadata found in the text itself: date lines, datelines, sources, yearless dates.
+
+Only a *standalone* date line near the top (or a labelled one such as "Published: …" /
+"Publié le …") counts as the publication date: a date inside a sentence is usually the date
+of an event, and dates further down are often those of related articles. A weekday with a
+day and month but no year ("am Mittwoch (17. Januar)") or a dateline's month-day
+("Jan 17 (Reuters)") gives an *inferred* date: the latest year, not after the upload day,
+in which that day falls on that weekday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .base import KnownSource
+from .clean import SIGNATURE
+
+# --- months and weekdays in German, English and French -----------------------------------------
+
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("januar", "jänner", "january", "janvier", "jan", "janv", "jän"),
+    2: ("februar", "february", "février", "fevrier", "feb", "febr", "fév", "févr", "fev"),
+    3: ("märz", "maerz", "march", "mars", "mar", "mär", "mrz"),
+    4: ("april", "avril", "apr", "avr"),
+    5: ("mai", "may"),
+    6: ("juni", "june", "juin", "jun"),
+    7: ("juli", "july", "juillet", "jul", "juil"),
+    8: ("august", "août", "aout", "aug"),
+    9: ("september", "septembre", "sep", "sept"),
+    10: ("oktober", "october", "octobre", "okt", "oct"),
+    11: ("november", "novembre", "nov"),
+    12: ("dezember", "december", "décembre", "decembre", "dez", "dec", "déc"),
+}
+MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
+_WEEKDAY_NAMES: dict[int, tuple[str, ...]] = {
+    0: ("montag", "monday", "lundi", "mon", "mo"),
+    1: ("dienstag", "tuesday", "mardi", "tue", "tues", "di"),
+    2: ("mittwoch", "wednesday", "mercredi", "wed", "mi"),
+    3: ("donnerstag", "thursday", "jeudi", "thu", "thur", "thurs", "do"),
+    4: ("freitag", "friday", "vendredi", "fri", "fr"),
+    5: ("samstag", "sonnabend", "saturday", "samedi", "sat", "sa"),
+    6: ("sonntag", "sunday", "dimanche", "sun", "so"),
+}
+WEEKDAYS = {name: number for number, names in _WEEKDAY_NAMES.items() for name in names}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+_LONG_WEEKDAYS = [n for n in WEEKDAYS if len(n) > 3]
+_WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+_LONG_WEEKDAY = r"(?P<weekday>" + "|".join(sorted(_LONG_WEEKDAYS, key=len, reverse=True)) + r")"
+_DAY = r"(?P<day>[0-3]?\d)(?:\.|er|st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+# The date forms a date line may take, each anchored at the start of what follows the label.
+_DATE_FORMS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"(?:{_WEEKDAY},?\s+)?(?:den\s+|le\s+)?{_DAY}\s*{_MONTH}\s*,?\s*{_YEAR}",  # 14. September 2024
+        rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}",  # May 14, 2024
+        rf"(?:{_WEEKDAY},?\s+)?(?P<day>[0-3]?\d)\.\s?(?P<nmonth>[01]?\d)\.\s?{_YEAR}",  # 14.09.2024
+        rf"{_YEAR}-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)",  # 2024-09-14
+    )
+]
+# What may follow the date on a date line: a time, a time zone, a place, an "updated" note.
+_TIME_TAIL = re.compile(
+    r"\s*(?:[,|·•/–—-]|\bum\b|\bat\b|\bà\b)?\s*"
+    r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:uhr|h|[ap]\.?\s?m\.?|gmt|utc|cet|cest|mez|mesz|bst|"
+    r"[ecmp][sd]?t|z)\b\.?)*\s*(?:\(?[+-]\d{2}:?\d{2}\)?)?)?"
+    r"\s*(?:[|·•,–—-]\s*(?:updated|aktualisiert|mis à jour|zuletzt aktualisiert|last updated)\b.*)?\s*$",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(
+    r"^(?:published(?:\s+on)?|posted(?:\s+on)?|first published(?:\s+on)?|date|datum"
+    r"|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|publié(?:e)?(?:\s+le)?"
+    r"|mis en ligne(?:\s+le)?|paru(?:\s+le)?|stand|updated|aktualisiert(?:\s+am)?"
+    r"|mis à jour(?:\s+le)?|last updated)\s*:?\s*",
+    re.IGNORECASE,
+)
+_UPDATE_LABEL = re.compile(r"^(stand|updated|aktualisiert|mis à jour|last updated)", re.IGNORECASE)
+
+
+def _build_date(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    month = MONTHS.get(groups["month"].casefold()) if groups.get("month") else None
+    if month is None and groups.get("nmonth"):
+        month = int(groups["nmonth"])
+    try:
+        date = dt.date(int(groups["year"]), month or 0, int(groups["day"]))
+    except (TypeError, ValueError):
+        return None
+    weekday = groups.get("weekday")
+    if weekday and WEEKDAYS.get(weekday.casefold().rstrip(".")) not in (None, date.weekday()):
+        return None  # "Montag, 9. April 2024" is a typo somewhere; trust neither part
+    return date
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    date: dt.date
+    labelled: bool
+    is_update: bool
+
+
+def parse_date_line(line: str) -> DateLine | None:
+    """The date of a line that is nothing but a date (plus label, time and zone), else None."""
+    if len(line) > 120:
+        return None
+    label = _LABEL.match(line)
+    rest = line[label.end() :] if label else line
+    for form in _DATE_FORMS:
+        match = form.match(rest)
+        if match and _TIME_TAIL.fullmatch(rest[match.end() :]):
+            date = _build_date(match)
+            if date:
+                is_update = bool(label and _UPDATE_LABEL.match(line))
+                return DateLine(date, labelled=bool(label), is_update=is_update)
+    return None
+
+
+# Paragraphs after the title in which an unlabelled date line is taken as the publication date.
+HEAD_LINES = 3
+
+
+def find_date_line(paragraphs: list[str]) -> tuple[int, DateLine] | None:
+    """Index and value of the date line giving the publication date, if the text has one.
+
+    Unlabelled date lines count in the first HEAD_LINES paragraphs only; labelled ones
+    ("Published: …") at the top or among the last few lines. A "published" date wins over
+    an "updated" one.
+    """
+    candidates: list[tuple[int, DateLine]] = []
+    tail_start = max(HEAD_LINES, len(paragraphs) - 4)
+    for index, paragraph in enumerate(paragraphs):
+        if HEAD_LINES <= index < tail_start:
+            continue
+        parsed = parse_date_line(paragraph)
+        if parsed and (index < HEAD_LINES or parsed.labelled):
+            candidates.append((index, parsed))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[1].is_update, c[0]))
+    return candidates[0]
+
+
+# --- datelines ---------------------------------------------------------------------------------
+
+# Agencies as they appear in datelines and copyright lines, with the name the archive uses.
+AGENCIES: dict[str, str] = {
+    "dpa": "dpa",
+    "dpa-afx": "dpa-AFX",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "kna": "KNA",
+    "epd": "epd",
+    "apa": "APA",
+    "sda": "SDA",
+    "keystone-sda": "Keystone-SDA",
+    "ansa": "ANSA",
+    "efe": "EFE",
+    "belga": "Belga",
+    "pap": "PAP",
+    "tass": "TASS",
+    "interfax": "Interfax",
+    "xinhua": "Xinhua",
+    "upi": "UPI",
+    "bloomberg": "Bloomberg",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "ukrinform": "Ukrinform",
+    "dts": "dts",
+    "deutsche presse-agentur": "dpa",
+    "deutsche presse agentur": "dpa",
+}
+_AGENCY_ALT = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
+_DASH = r"[-–—]{1,2}"
+_PLACE_CAPS = r"[A-ZÄÖÜÉÈÂ][A-ZÄÖÜÉÈÂÎÔÇ.'’\-]+(?:[ /][A-ZÄÖÜÉÈÂ][A-ZÄÖÜÉÈÂÎÔÇ.'’\-]+){0,3}"
+_PLACE_ANY = r"[A-ZÄÖÜÉÈÂ][\w.'’\-]+(?:[ /][A-ZÄÖÜÉÈÂ][\w.'’\-]+){0,3}"
+_DATELINE_DATE = (
+    r"(?:,\s*(?P<dmonth>[A-Z][a-zé]{2,8})\.?\s+(?P<dday>[0-3]?\d)(?:,?\s+(?P<dyear>(?:19|20)\d{2}))?)?"
+)
+_AGENCY_GROUP = rf"\((?P<agency>(?i:{_AGENCY_ALT})(?:\s*/\s*(?i:{_AGENCY_ALT}))*)\)"
+DATELINE_PATTERNS = [
+    # "MOSCOW, Jan 17 (Reuters) -", "BERLIN (dpa) -", "Kiew/Moskau (dpa) –", "PARIS (AFP) -"
+    re.compile(rf"^(?P<place>{_PLACE_ANY}){_DATELINE_DATE}\s*{_AGENCY_GROUP}\s*(?:{_DASH}|:)\s*"),
+    # "KYIV —", "UNITED NATIONS —": no agency, so the place must be in capitals
+    re.compile(rf"^(?P<place>{_PLACE_CAPS}){_DATELINE_DATE}\s*{_DASH}\s+"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    text: str  # as written, e.g. "BERLIN (dpa) -"
+    place: str
+    agency: str | None
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline at the start of the first paragraph, if any."""
+    for pattern in DATELINE_PATTERNS:
+        match = pattern.match(paragraph)
+        if not match:
+            continue
+        place = match["place"]
+        if len(place) < 2 or place.isdigit():
+            continue
+        agency = match.groupdict().get("agency")
+        if agency:
+            agency = AGENCIES[re.split(r"\s*/\s*", agency)[0].casefold()]
+        month = MONTHS.get(match["dmonth"].casefold()) if match["dmonth"] else None
+        if match["dmonth"] and month is None:
+            continue  # "SOMETHING, Word 12 —" is not a dateline
+        return Dateline(
+            text=match.group(0).strip(),
+            place=place,
+            agency=agency,
+            month=month,
+            day=int(match["dday"]) if match["dday"] else None,
+            year=int(match["dyear"]) if match["dyear"] else None,
+        )
+    return None
+
+
+# --- yearless dates ----------------------------------------------------------------------------
+
+_YEARLESS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # am Mittwoch (17. Januar) / am Mittwoch, 17. Januar / Mittwoch, den 17. Januar
+        rf"\b{_LONG_WEEKDAY}\s*(?:\(\s*|,\s*)?(?:den\s+)?{_DAY}\s*{_MONTH}(?!\s*,?\s*\d)",
+        # on Wednesday, Jan. 17 / Wednesday (January 17)
+        rf"\b{_LONG_WEEKDAY}\s*(?:\(\s*|,\s*)?{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)",
+        # mercredi 17 janvier
+        rf"\b{_LONG_WEEKDAY}\s+(?:le\s+)?{_DAY}\s+{_MONTH}(?!\s*,?\s*\d)",
+    )
+]
+_WEEKDAY_WORD = re.compile(rf"\b{_LONG_WEEKDAY}\b", re.IGNORECASE)
+
+
+def infer_date(month: int, day: int, weekday: int | None, today: dt.date) -> dt.date | None:
+    """The latest date on `month`/`day`, not after `today`, falling on `weekday` (if given)."""
+    for year in range(today.year, today.year - 40, -1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue  # 29 February in a common year
+        if candidate > today:
+            continue
+        if weekday is None or candidate.weekday() == weekday:
+            return candidate
+    return None
+
+
+def find_yearless_date(
+    paragraphs: list[str], dateline: Dateline | None, today: dt.date
+) -> dt.date | None:
+    """An inferred publication date from a weekday + day + month, or a dateline's month-day."""
+    head = paragraphs[:2]
+    if dateline and dateline.month and dateline.day and not dateline.year:
+        weekday = None
+        for paragraph in head:
+            if found := _WEEKDAY_WORD.search(paragraph):
+                weekday = WEEKDAYS[found["weekday"].casefold()]
+                break
+        return infer_date(dateline.month, dateline.day, weekday, today) or infer_date(
+            dateline.month, dateline.day, None, today
+        )
+    for paragraph in head:
+        for pattern in _YEARLESS:
+            if match := pattern.search(paragraph):
+                month = MONTHS[match["month"].casefold()]
+                weekday = WEEKDAYS[match["weekday"].casefold()]
+                date = infer_date(month, int(match["day"]), weekday, today)
+                if date:
+                    return date
+    return None
+
+
+# --- sources -----------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+
+
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,?\s*"
+    r"(?P<holder>[^.,|]{2,60}?)\s*(?:[.,|].*)?$",
+    re.IGNORECASE,
+)
+_COPYRIGHT_ANYWHERE = re.compile(r"©\s*(?:(?:19|20)\d{2}\s*)?(?P<holder>[^.,|/]{2,40})")
+_REUTERS_STANDARDS = re.compile(r"thomson reuters trust principles", re.IGNORECASE)
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _match_known(name: str, known: Iterable[KnownSource]) -> str | None:
+    folded = _fold(name)
+    for source in known:
+        if _fold(source.name) == folded or any(_fold(d) == folded for d in source.domains):
+            return source.name
+    return None
+
+
+def _canonical(name: str, known: list[KnownSource]) -> str:
+    """The caller's spelling of a source if it knows it, else the agency's short name, else as is."""
+    name = name.strip().strip(".:;,!").strip()
+    return _match_known(name, known) or AGENCIES.get(name.casefold()) or name
+
+
+def copyright_holder(line: str) -> str | None:
+    """"© 2024 The Associated Press" → "The Associated Press"; None when the line is not one."""
+    match = _COPYRIGHT.match(line) or _COPYRIGHT_ANYWHERE.search(line)
+    if not match:
+        return None
+    holder = re.sub(r"\b(all rights reserved|alle rechte vorbehalten|tous droits réservés)\b.*", "",
+                    match["holder"], flags=re.IGNORECASE).strip(" .,;")
+    return holder or None
+
+
+def find_source(
+    *,
+    lines: list[str],
+    dateline: Dateline | None,
+    known_sources: Iterable[KnownSource] = (),
+    url: str | None = None,
+    sitename: str | None = None,
+) -> str | None:
+    """The outlet or agency of an article, in order of how directly the file names it.
+
+    1. a signature the caller knows (Source.signatures), or a "Read more with X" line: the
+       outlet the text was taken from; 2. the agency of the dateline; 3. the holder of a
+       copyright line or the Reuters standards line; 4. the page's domain, if the caller
+       knows it; 5. the site name an HTML page declares. `source-NN` is never a source.
+    `lines` are all lines of the file, including the leftovers cleaning removed.
+    """
+    known = list(known_sources)
+    folded_lines = [_fold(line) for line in lines]
+    for source in known:
+        for signature in source.signatures:
+            sig = _fold(signature)
+            # the signature is the whole line, or most of it ("— Lesen Sie mehr mit Euractiv.de")
+            if sig and any(sig in line and len(line) <= len(sig) + 40 for line in folded_lines):
+                return source.name
+    for line in lines:
+        if len(line) <= 100 and (match := SIGNATURE.fullmatch(line)):
+            return _canonical(match["name"], known)
+    if dateline and dateline.agency:
+        return _canonical(dateline.agency, known)
+    for line in lines:
+        if len(line) > 200:
+            continue
+        if _REUTERS_STANDARDS.search(line):
+            return _canonical("Reuters", known)
+        holder = copyright_holder(line)
+        if holder and not re.fullmatch(r"(19|20)\d{2}", holder):
+            return _canonical(holder, known)
+    domain = _domain(url)
+    if domain:
+        for source in known:
+            if any(domain == d.lower().removeprefix("www.") or domain.endswith("." + d.lower())
+                   for d in source.domains):
+                return source.name
+    if sitename:
+        return _canonical(sitename, known)
+    return None
