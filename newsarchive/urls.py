@@ -6,4 +6,5 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("articles.urls")),
     path("", include("annotations.urls")),
+    path("", include("annotations.search_urls")),
 ]

@@ -1,0 +1,128 @@
+"""Filters for the search pages, the exports and the API: one definition for all three."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Exists, F, OuterRef, Q
+
+from annotations.models import Country, Mention, Quote
+from annotations.search import PersonResolution, person_resolve
+from articles.models import SEARCH_CONFIGS, Article, Source
+
+LANGUAGES = [("de", "German"), ("en", "English"), ("fr", "French")]
+DATE_WIDGET = django_filters.widgets.RangeWidget(attrs={"type": "date"})
+
+
+class CountryCodeFilter(django_filters.MultipleChoiceFilter):
+    """?country=RU&country=KP: articles mentioning every one of the countries (codes)."""
+
+    def __init__(self, *args, article_path: str, **kwargs) -> None:
+        self.article_path = article_path
+        kwargs.setdefault("widget", forms.SelectMultiple)
+        kwargs.setdefault("label", "Country mentioned")
+        super().__init__(*args, choices=self._choices, **kwargs)
+
+    @staticmethod
+    def _choices():
+        return list(Country.objects.values_list("alpha2", "name_en"))
+
+    def filter(self, qs, value):
+        for code in value or ():
+            mentions = Mention.objects.visible().filter(
+                article_id=OuterRef(self.article_path), country__alpha2=code.upper()
+            )
+            qs = qs.filter(Exists(mentions))
+        return qs
+
+
+class QuoteFilter(django_filters.FilterSet):
+    person = django_filters.CharFilter(method="filter_person", label="Person")
+    speaker = django_filters.NumberFilter(method="filter_person", widget=forms.HiddenInput)
+    q = django_filters.CharFilter(method="filter_text", label="Words in the quote")
+    published = django_filters.DateFromToRangeFilter(field_name="article__published", widget=DATE_WIDGET)
+    source = django_filters.ModelChoiceFilter(field_name="article__source", queryset=Source.objects.all())
+    country = CountryCodeFilter(article_path="article_id")
+    language = django_filters.ChoiceFilter(field_name="article__language", choices=LANGUAGES)
+    direct = django_filters.BooleanFilter(field_name="direct", label="Direct quote")
+    reviewed = django_filters.BooleanFilter(method="filter_reviewed", label="Reviewed only")
+
+    class Meta:
+        model = Quote
+        fields: list[str] = []
+
+    resolution: PersonResolution | None = None
+
+    def filter_person(self, qs, name, value):
+        # `person` and `speaker` resolve together; the first of them to run does the work.
+        if self.resolution is None:
+            data = self.form.cleaned_data
+            speaker = data.get("speaker")
+            self.resolution = person_resolve(
+                data.get("person") or "", speaker_id=int(speaker) if speaker else None
+            )
+            return qs.by_speakers(self.resolution.person_ids)
+        return qs
+
+    def filter_text(self, qs, name, value):
+        return qs.text_search(value) if value.strip() else qs
+
+    def filter_reviewed(self, qs, name, value):
+        return qs.reviewed() if value else qs
+
+
+def quote_list_queryset():
+    """The quotes a search lists: visible ones, with what each hit shows, newest article first."""
+    return (
+        Quote.objects.visible()
+        .with_context()
+        .defer("article__body", "article__search_vector", "article__failure_reason")
+        .order_by(F("article__published").desc(nulls_last=True), "-pk")
+    )
+
+
+def _search_query(value: str, config: str) -> SearchQuery:
+    return SearchQuery(value, config=config, search_type="websearch")
+
+
+class ArticleSearchFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label="Search")
+    published = django_filters.DateFromToRangeFilter(widget=DATE_WIDGET)
+    source = django_filters.ModelChoiceFilter(queryset=Source.objects.all())
+    country = CountryCodeFilter(article_path="pk")
+    language = django_filters.ChoiceFilter(choices=LANGUAGES)
+    reviewed = django_filters.BooleanFilter(method="filter_reviewed", label="Reviewed only")
+    status = django_filters.ChoiceFilter(choices=Article.Status.choices)
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+    def filter_text(self, qs, name, value):
+        """Web-search syntax, matched in each article's own language, best rank first."""
+        if not value.strip():
+            return qs
+        match = Q()
+        rank = None
+        for language, config in SEARCH_CONFIGS.items():
+            match |= Q(language=language, search_vector=_search_query(value, config))
+        match |= Q(search_vector=_search_query(value, "simple")) & ~Q(language__in=list(SEARCH_CONFIGS))
+        # One rank over the union of the per-language queries: the vector only holds
+        # lexemes of its own language, so the other languages' terms add nothing.
+        combined = _search_query(value, "simple")
+        for config in SEARCH_CONFIGS.values():
+            combined = combined | _search_query(value, config)
+        rank = SearchRank(F("search_vector"), combined, cover_density=False)
+        return qs.filter(match).annotate(rank=rank).order_by("-rank", "-published", "-pk")
+
+    def filter_reviewed(self, qs, name, value):
+        return qs.filter(review_state=Article.Review.REVIEWED) if value else qs
+
+
+def article_list_queryset():
+    return (
+        Article.objects.with_related()
+        .defer("body", "failure_reason")
+        .order_by(F("published").desc(nulls_last=True), "-pk")
+    )

@@ -1,0 +1,188 @@
+"""Reads for the search, person and country pages: a fixed number of queries each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.db import connection
+from django.db.models import Case, Count, Value, When
+from django.db.models.functions import Left, TruncMonth
+from django.http import Http404
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from annotations.models import Country, Mention, Person, Quote
+from articles.models import SEARCH_CONFIGS, Article
+
+# Private-use characters ts_headline puts around matches: the snippet is escaped whole, and
+# only then are these turned into <mark> tags, so nothing from the article is ever trusted.
+_START, _STOP = "\ue000", "\ue001"
+HEADLINE_MAX_CHARS = 50_000
+
+
+def article_headlines(article_ids: list[int], query: str) -> dict[int, SafeString]:
+    """Highlighted snippets for one page of hits, in one query."""
+    if not article_ids or not query.strip():
+        return {}
+    combined = SearchQuery(query, config="simple", search_type="websearch")
+    for config in SEARCH_CONFIGS.values():
+        combined = combined | SearchQuery(query, config=config, search_type="websearch")
+    config = Case(
+        *(When(language=code, then=Value(name)) for code, name in SEARCH_CONFIGS.items()),
+        default=Value("simple"),
+    )
+    rows = (
+        Article.objects.filter(pk__in=article_ids)
+        .annotate(
+            headline=SearchHeadline(
+                Left("body", HEADLINE_MAX_CHARS),
+                combined,
+                config=config,
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_fragments=2,
+                max_words=30,
+                min_words=12,
+                fragment_delimiter=" … ",
+            )
+        )
+        .values_list("pk", "headline")
+    )
+    return {pk: highlight_marks(text) for pk, text in rows}
+
+
+def highlight_marks(text: str) -> SafeString:
+    safe = escape(text.replace("<mark>", "").replace("</mark>", ""))
+    return mark_safe(safe.replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308 (escaped above)
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    label: str
+    count: int
+    x: float
+    height: float
+
+    @property
+    def y(self) -> float:
+        return round(100 - self.height, 1)
+
+
+def month_bars(rows: list[tuple[dt.date | None, int]], *, max_months: int = 120) -> list[Bar]:
+    """Counts per month as bars of a 100-high chart, empty months included (the latest `max_months`)."""
+    counts = {month.replace(day=1): n for month, n in rows if month is not None}
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(dt.date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    months = months[-max_months:]
+    top = max(counts.get(m, 0) for m in months) or 1
+    return [
+        Bar(
+            label=m.strftime("%Y-%m"),
+            count=counts.get(m, 0),
+            x=i * 10,
+            height=round(95 * counts.get(m, 0) / top, 1),
+        )
+        for i, m in enumerate(months)
+    ]
+
+
+def person_get(person_id: int) -> Person:
+    try:
+        return Person.objects.defer("search_keys", "search_text").get(pk=person_id)
+    except Person.DoesNotExist:
+        raise Http404("No such person") from None
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+# Countries named inside the person's quotes: a country mention whose span lies within the quote.
+_PERSON_COUNTRIES = """
+SELECT m.country_id, count(*) AS n
+FROM annotations_quote q
+JOIN annotations_mention m
+  ON m.article_id = q.article_id AND m.start >= q.start AND m."end" <= q."end"
+WHERE q.speaker_id = %s AND q.status <> 'rejected' AND m.status <> 'rejected' AND m.country_id IS NOT NULL
+GROUP BY m.country_id ORDER BY n DESC, m.country_id LIMIT %s
+"""
+
+
+def person_page(person: Person, *, limit: int = 15) -> dict:
+    quotes = Quote.objects.visible().filter(speaker=person)
+    per_month = list(
+        quotes.annotate(month=TruncMonth("article__published"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+    )
+    country_counts = _fetch(_PERSON_COUNTRIES, [person.pk, limit])
+    countries = Country.objects.in_bulk([cid for cid, _ in country_counts])
+    co_quoted = list(
+        Quote.objects.visible()
+        .filter(article_id__in=quotes.values("article_id"), speaker__isnull=False)
+        .exclude(speaker=person)
+        .values("speaker_id", "speaker__name")
+        .annotate(articles=Count("article_id", distinct=True))
+        .order_by("-articles", "speaker__name")[:limit]
+    )
+    return {
+        "quote_count": sum(n for _, n in per_month),
+        "bars": month_bars(per_month),
+        "countries": [(countries[cid], n) for cid, n in country_counts],
+        "co_quoted": co_quoted,
+    }
+
+
+def country_get(alpha2: str) -> Country:
+    try:
+        return Country.objects.get(alpha2=alpha2.upper())
+    except Country.DoesNotExist:
+        raise Http404("No such country") from None
+
+
+# Speakers of quotes that name the country inside the quote span.
+_COUNTRY_SPEAKERS = """
+SELECT q.speaker_id, count(DISTINCT q.id) AS n
+FROM annotations_mention m
+JOIN annotations_quote q
+  ON q.article_id = m.article_id AND m.start >= q.start AND m."end" <= q."end"
+WHERE m.country_id = %s AND m.status <> 'rejected' AND q.status <> 'rejected' AND q.speaker_id IS NOT NULL
+GROUP BY q.speaker_id ORDER BY n DESC, q.speaker_id LIMIT %s
+"""
+
+
+def country_page(country: Country, *, limit: int = 15) -> dict:
+    mentions = Mention.objects.visible().filter(country=country)
+    per_month = list(
+        mentions.annotate(month=TruncMonth("article__published"))
+        .values("month")
+        .annotate(n=Count("article_id", distinct=True))
+        .values_list("month", "n")
+    )
+    speaker_counts = _fetch(_COUNTRY_SPEAKERS, [country.pk, limit])
+    speakers = Person.objects.only("name", "description").in_bulk([pid for pid, _ in speaker_counts])
+    with_countries = list(
+        Mention.objects.visible()
+        .filter(article_id__in=mentions.values("article_id"), country__isnull=False)
+        .exclude(country=country)
+        .values("country__alpha2", "country__name_en")
+        .annotate(articles=Count("article_id", distinct=True))
+        .order_by("-articles", "country__name_en")[:limit]
+    )
+    return {
+        "article_count": sum(n for _, n in per_month),
+        "bars": month_bars(per_month),
+        "speakers": [(speakers[pid], n) for pid, n in speaker_counts],
+        "with_countries": with_countries,
+    }

@@ -1,0 +1,78 @@
+"""Pages for finding things: quotes by person, full-text article search, person and country pages."""
+
+from __future__ import annotations
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from annotations import exports, search_selectors
+from annotations.filters import ArticleSearchFilter, QuoteFilter, article_list_queryset, quote_list_queryset
+from newsarchive.roles import Role, role_required
+
+PAGE_SIZE = 25
+
+
+def _page(request, queryset):
+    try:
+        return Paginator(queryset, PAGE_SIZE).page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404("No such page") from None
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def quote_search(request):
+    filterset = QuoteFilter(request.GET, queryset=quote_list_queryset())
+    page = _page(request, filterset.qs)
+    context = {"filter": filterset, "page": page, "resolution": filterset.resolution}
+    return render(request, "search/quotes.html", context)
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def article_search(request):
+    filterset = ArticleSearchFilter(request.GET, queryset=article_list_queryset())
+    page = _page(request, filterset.qs)
+    query = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
+    headlines = search_selectors.article_headlines([a.pk for a in page.object_list], query or "")
+    hits = [(article, headlines.get(article.pk, "")) for article in page.object_list]
+    return render(request, "search/articles.html", {"filter": filterset, "page": page, "hits": hits})
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def person_detail(request, person_id: int):
+    person = search_selectors.person_get(person_id)
+    context = {"person": person, **search_selectors.person_page(person)}
+    return render(request, "search/person.html", context)
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def country_detail(request, alpha2: str):
+    country = search_selectors.country_get(alpha2)
+    context = {"country": country, **search_selectors.country_page(country)}
+    return render(request, "search/country.html", context)
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def quote_export(request, fmt: str):
+    filterset = QuoteFilter(request.GET, queryset=quote_list_queryset())
+    return exports.quotes_response(filterset.qs, fmt)
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def article_export(request, fmt: str):
+    filterset = ArticleSearchFilter(request.GET, queryset=article_list_queryset())
+    return exports.articles_response(filterset.qs, fmt)
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def annotation_export(request):
+    filterset = ArticleSearchFilter(request.GET, queryset=article_list_queryset())
+    return exports.annotations_response(filterset.qs)
