@@ -48,10 +48,13 @@ _WEEKDAY_NAMES: dict[int, tuple[str, ...]] = {
 }
 WEEKDAYS = {name: number for number, names in _WEEKDAY_NAMES.items() for name in names}
 
-_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+# The lookahead stops "Jan" from matching the start of "Januar 2005" and leaving "uar 2005".
+_MONTH = (
+    r"(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")(?![^\W\d_])\.?"
+)
 _LONG_WEEKDAYS = [n for n in WEEKDAYS if len(n) > 3]
-_WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
-_LONG_WEEKDAY = r"(?P<weekday>" + "|".join(sorted(_LONG_WEEKDAYS, key=len, reverse=True)) + r")"
+_WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?![^\W\d_])\.?"
+_LONG_WEEKDAY = r"(?P<weekday>" + "|".join(sorted(_LONG_WEEKDAYS, key=len, reverse=True)) + r")(?![^\W\d_])"
 _DAY = r"(?P<day>[0-3]?\d)(?:\.|er|st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
