@@ -21,6 +21,7 @@ from .lexicon import (
 )
 from .types import KnownPerson
 
+_ARTICLES = frozenset("der die das des dem den ein eine eines einem einer".split())
 _NAME_PARTICLES = frozenset("von van der de da di al bin ben el le la du zu dos das del ter ten".split())
 _NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "ium", "tion", "tät", "ismus", "ment", "nis", "ie")
 _FR_TITLES = frozenset(
@@ -55,7 +56,8 @@ def _looks_like_noun(text: str) -> bool:
 
 
 def is_role_word(lower: str) -> bool:
-    return lower.endswith(DE_ROLE_SUFFIXES)
+    # feminine forms: Generalin, Kommandeurin
+    return lower.endswith(DE_ROLE_SUFFIXES) or (lower.endswith("in") and lower[:-2].endswith(DE_ROLE_SUFFIXES))
 
 
 def _name_tail(toks: list[Tok], i: int, end: int, limit: int, article: Article) -> int:
@@ -106,6 +108,8 @@ def german_candidates(article: Article, known: Iterable[KnownPerson]) -> list[tu
             # 2. role noun + name ("Kremlsprecher Dmitri Peskow", "Außenminister Lawrow")
             if (is_role_word(tok.lower) or tok.text in DE_ROLE_WORDS) and i + 1 < e:
                 j = _name_tail(toks, i + 1, e, 4, article)
+                if j == i + 2 and toks[i + 1].text.endswith("s") and i > s and toks[i - 1].lower in _ARTICLES:
+                    j = i + 1  # "der Präsident Frankreichs": a genitive, not a surname
                 if j > i + 1:
                     found.append((i + 1, j, tok.lower))
                     i = j

@@ -1,0 +1,63 @@
+"""Persons: rules and gazetteers in German, NER plus rules in English and French."""
+
+from __future__ import annotations
+
+from annotations.nlp import KnownPerson
+from tests.nlp.helpers import run
+
+
+def test_german_first_name_lexicon_and_role_nouns():
+    text = (
+        "Kremlsprecher Dmitri Peskow äußerte sich am Donnerstag. Außenminister Lawrow schwieg. "
+        "Die Expertin Hanna Liebig sieht das anders. Peskow sagte später nichts mehr."
+    )
+    persons = dict(run(text, "de").persons())
+    assert persons["Dmitri Peskow"] == 2  # surname-only mention resolved
+    assert "Lawrow" in persons
+    assert "Hanna Liebig" in persons
+    assert "Kremlsprecher" not in " ".join(persons)
+
+
+def test_german_persons_are_named_individuals_only():
+    text = "Der Präsident Frankreichs reiste nach Berlin. Die Regierung in Paris schwieg. Am Montag kam der Minister."
+    assert run(text, "de").persons() == []
+
+
+def test_known_persons_are_found_next_time():
+    text = "Zuletzt äußerte sich Xaver Quirin zur Lage. Quirin forderte mehr Geld."
+    assert run(text, "de").persons() == []  # unknown first name, no role: not found
+    known = [KnownPerson("Xaver Quirin", aliases=("Quirin",))]
+    assert dict(run(text, "de", known_persons=known).persons()) == {"Xaver Quirin": 2}
+
+
+def test_genitive_surname_resolves():
+    text = "Präsident Wladimir Putin reiste ab. Putins Sprecher bestätigte die Reise."
+    assert dict(run(text, "de").persons()) == {"Wladimir Putin": 2}
+
+
+def test_english_ner_with_surname_resolution():
+    text = (
+        "Secretary of State Antony Blinken arrived in Kyiv on Tuesday. "
+        "Blinken met Ukrainian Foreign Minister Dmytro Kuleba. Kuleba thanked him."
+    )
+    persons = dict(run(text, "en").persons())
+    assert persons["Antony Blinken"] == 2
+    assert persons["Dmytro Kuleba"] == 2
+    assert set(persons) == {"Antony Blinken", "Dmytro Kuleba"}
+
+
+def test_french_persons():
+    text = "Le chancelier allemand Olaf Scholz a parlé avec Emmanuel Macron. Scholz a ensuite quitté Paris."
+    persons = dict(run(text, "fr").persons())
+    assert persons.get("Olaf Scholz") == 2
+    assert "Emmanuel Macron" in persons
+
+
+def test_pronoun_speaker_prefers_the_subject_over_an_object():
+    text = (
+        "Blinken, who also met President Volodymyr Zelensky, warned against complacency. "
+        '"Russia is betting that we will lose interest," he said.'
+    )
+    text = "Secretary of State Antony Blinken arrived on Tuesday. " + text
+    result = run(text, "en")
+    assert result.quotes[0].speaker == "Antony Blinken"

@@ -1,0 +1,141 @@
+"""German quotes: direct in every mark style, indirect speech, cues and speakers."""
+
+from __future__ import annotations
+
+from tests.nlp.helpers import no_quote_containing, quote_containing, run
+
+
+def test_direct_quote_with_trailing_cue_resolves_surname_to_full_name():
+    text = (
+        "Regierungssprecherin Anna Berghoff äußerte sich am Montag.\n\n"
+        "„Wir werden die Gespräche fortsetzen, sobald alle Seiten bereit sind“, sagte Berghoff in Bonn."
+    )
+    quote = quote_containing(run(text, "de"), "Wir werden die Gespräche")
+    assert quote.direct
+    assert quote.cue == "sagte"
+    assert quote.speaker == "Anna Berghoff"
+    assert text[quote.speaker_start : quote.speaker_end] == "Berghoff"
+    assert quote.text.endswith("bereit sind")  # marks and the style comma are not part of it
+
+
+def test_colon_before_quote_and_guillemets():
+    text = "Bei einer Pressekonferenz sagte Minister Jonas Falk: »Diese Entscheidung ist endgültig und gilt ab sofort.«"
+    quote = quote_containing(run(text, "de"), "Diese Entscheidung")
+    assert quote.direct
+    assert quote.speaker == "Jonas Falk"
+    assert quote.text.endswith("ab sofort.")
+
+
+def test_swiss_guillemets_and_single_guillemets():
+    text = "Die Ministerin Carla Brunner sagte: «Wir stehen zu unseren Zusagen gegenüber allen Partnern.»"
+    assert quote_containing(run(text, "de"), "Wir stehen zu").speaker == "Carla Brunner"
+    text = "Der Sprecher Paul Maurer sagte: ›Das Verfahren läuft noch einige Wochen weiter.‹"
+    assert quote_containing(run(text, "de"), "Das Verfahren läuft").speaker == "Paul Maurer"
+
+
+def test_split_quote_gives_one_entry_per_segment_with_the_same_speaker():
+    text = (
+        "„Der erste Schritt ist getan“, sagte Außenministerin Petra Lindner, „aber der Weg bleibt noch weit.“"
+    )
+    result = run(text, "de")
+    first = quote_containing(result, "erste Schritt")
+    second = quote_containing(result, "der Weg bleibt")
+    assert first.speaker == second.speaker == "Petra Lindner"
+    assert first.start < second.start
+
+
+def test_quote_over_two_paragraphs():
+    text = (
+        "Präsident Marek Nowak sagte: „Wir brauchen mehr Flugabwehr, und zwar schnell.\n\n"
+        "„Jeder Tag ohne Schutz kostet Menschenleben in unseren Städten.“"
+    )
+    result = run(text, "de")
+    first = quote_containing(result, "mehr Flugabwehr")
+    second = quote_containing(result, "Jeder Tag ohne Schutz")
+    assert first.speaker == second.speaker == "Marek Nowak"
+
+
+def test_scare_quotes_and_short_terms_are_not_quotes():
+    text = (
+        "Der Kreml spricht weiter von einer „besonderen Operation“. Die Fregatte „Nordstern“ lief aus. "
+        "Russland baue die Beziehungen auch in „heiklen“ Bereichen aus, sagte Kremlsprecher Ilja Sorin."
+    )
+    result = run(text, "de")
+    no_quote_containing(result, "Nordstern")
+    assert not [q for q in result.quotes if q.direct]
+    # the scare-quoted word stays inside the indirect quote around it
+    quote = quote_containing(result, "Russland baue")
+    assert not quote.direct and "„heiklen“" in quote.text
+    assert quote.speaker == "Ilja Sorin"
+
+
+def test_konjunktiv_after_speech_verb_and_follow_on_sentence():
+    text = (
+        "Der Sprecher Tobias Hein sagte, die Regierung prüfe alle Optionen. "
+        "Eine Entscheidung falle frühestens im Herbst. Danach begann die Sitzung."
+    )
+    result = run(text, "de")
+    first = quote_containing(result, "die Regierung prüfe")
+    assert not first.direct and first.cue == "sagte" and first.speaker == "Tobias Hein"
+    assert first.text == "die Regierung prüfe alle Optionen"
+    follow = quote_containing(result, "Eine Entscheidung falle")
+    assert follow.speaker == "Tobias Hein" and follow.cue is None
+    no_quote_containing(result, "begann die Sitzung")
+
+
+def test_dass_clause_drops_the_conjunction_and_pronoun_resolves():
+    text = "Die Kanzlerin Maria Stein traf am Dienstag Vertreter der Industrie. Sie betonte, dass die Hilfen weiterlaufen."
+    quote = quote_containing(run(text, "de"), "Hilfen weiterlaufen")
+    assert quote.text == "die Hilfen weiterlaufen"
+    assert quote.speaker == "Maria Stein"
+    assert quote.cue == "betonte"
+
+
+def test_separable_cue_verbs():
+    text = "Der Minister Lukas Brandt fügte hinzu, man werde die Zahlungen nicht kürzen."
+    quote = quote_containing(run(text, "de"), "Zahlungen nicht kürzen")
+    assert quote.speaker == "Lukas Brandt"
+
+
+def test_so_laut_zufolge_and_nach_angaben():
+    text = (
+        "Die Lage an der Grenze bleibe angespannt, so Generalin Sofia Weber.\n\n"
+        "Laut dem Verteidigungsministerium sollen zwei weitere Systeme geliefert werden.\n\n"
+        "Dem Generalstab zufolge landete das Geschoss im Meer.\n\n"
+        "Nach Angaben der Polizei wurden drei Menschen leicht verletzt."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Die Lage an der Grenze").speaker == "Sofia Weber"
+    laut = quote_containing(result, "sollen zwei weitere Systeme")
+    assert laut.text.startswith("sollen") and "Verteidigungsministerium" in laut.speaker
+    zufolge = quote_containing(result, "landete das Geschoss")
+    assert zufolge.text.startswith("landete") and "Generalstab" in zufolge.speaker
+    angaben = quote_containing(result, "drei Menschen")
+    assert "Polizei" in angaben.speaker
+
+
+def test_institution_and_country_speakers_as_written():
+    text = (
+        "Das Außenministerium in Peking erklärte, eine Lösung sei nur im Dialog möglich. "
+        "Moskau erklärte, man werde nicht tatenlos zusehen."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "eine Lösung").speaker == "Außenministerium in Peking"
+    assert quote_containing(result, "man werde").speaker == "Moskau"
+
+
+def test_hard_negatives():
+    text = (
+        "Berichten zufolge kämpfen dort ausländische Soldaten. "
+        "China rief alle Seiten zur Zurückhaltung auf. "
+        "Der Premier Ivan Petrov wies Vorwürfe zurück, seine Regierung steuere auf einen neuen Kurs zu. "
+        "Die Ministerin sprach von einem historischen Tag. "
+        "Die Regierung forderte Russland auf, die Angriffe sofort einzustellen."
+    )
+    assert run(text, "de").quotes == []
+
+
+def test_reportative_sollen():
+    text = "Bei dem Angriff sollen mindestens zehn Menschen verletzt worden sein."
+    assert quote_containing(run(text, "de"), "zehn Menschen").direct is False
+    assert run("Bis 2030 sollen dort 5000 Soldaten stationiert sein.", "de").quotes == []

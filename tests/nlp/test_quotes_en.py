@@ -1,0 +1,67 @@
+"""English quotes: curly and straight marks, split quotes, said (that), according to."""
+
+from __future__ import annotations
+
+from tests.nlp.helpers import no_quote_containing, quote_containing, run
+
+
+def test_straight_quote_then_cue_and_pronoun_speaker():
+    text = (
+        "Foreign Secretary Helen Carter met her counterparts in Oslo on Monday.\n\n"
+        '"We will not accept any delay in the delivery of aid," she said.'
+    )
+    quote = quote_containing(run(text, "en"), "We will not accept")
+    assert quote.direct and quote.speaker == "Helen Carter"
+    assert quote.text.endswith("aid")  # the style comma is dropped
+
+
+def test_curly_quotes_with_colon():
+    text = "At a news conference, Prime Minister David Morgan said: “The talks were useful. More will follow soon.”"
+    quote = quote_containing(run(text, "en"), "The talks were useful")
+    assert quote.speaker == "David Morgan"
+    assert quote.text.endswith("soon.")
+
+
+def test_split_quote_and_surname_resolution():
+    text = (
+        "Secretary-General Maria Lopes spoke to reporters on Friday.\n\n"
+        '"Diplomacy has bought us some time," Lopes said, "but that time is running out."'
+    )
+    result = run(text, "en")
+    first = quote_containing(result, "Diplomacy has bought")
+    second = quote_containing(result, "time is running out")
+    assert first.speaker == second.speaker == "Maria Lopes"
+
+
+def test_said_that_and_clause_then_cue():
+    text = (
+        "Defense Minister Thomas Reed said on Tuesday that the new brigade would be ready by March. "
+        "The exercise had gone well, Reed told reporters."
+    )
+    result = run(text, "en")
+    that = quote_containing(result, "new brigade")
+    assert that.text.startswith("the new brigade") and that.speaker == "Thomas Reed"
+    before = quote_containing(result, "exercise had gone well")
+    assert before.speaker == "Thomas Reed"
+
+
+def test_according_to_before_and_after():
+    text = (
+        "Shipping revenues have fallen by almost half since the attacks began, according to the Canal Authority. "
+        "According to the Finnish police, the anchor was dragged for miles."
+    )
+    result = run(text, "en")
+    after = quote_containing(result, "Shipping revenues")
+    assert "according" not in after.text and "Canal Authority" in after.speaker
+    before = quote_containing(result, "the anchor was dragged")
+    assert "Finnish police" in before.speaker
+
+
+def test_paraphrases_and_scare_quotes_are_not_quotes():
+    text = (
+        "Senator Laura Hill urged allies to act. She accused the government of ignoring the warnings. "
+        'The president called the incident a wake-up call. Click "Accept all" to continue.'
+    )
+    result = run(text, "en")
+    assert result.quotes == []
+    no_quote_containing(result, "Accept all")

@@ -1,0 +1,39 @@
+"""French quotes: « … » with no-break spaces, a déclaré, selon, que-clauses."""
+
+from __future__ import annotations
+
+from tests.nlp.helpers import quote_containing, run
+
+
+def test_guillemets_with_nbsp_and_role_resolved_to_the_named_person():
+    text = (
+        "Le président Emmanuel Durand a reçu les dirigeants lundi.\n\n"
+        "«\u00a0Aucune option ne peut être écartée si nous voulons la paix\u00a0», a déclaré le chef de l’État."
+    )
+    quote = quote_containing(run(text, "fr"), "Aucune option")
+    assert quote.direct
+    assert quote.text == "Aucune option ne peut être écartée si nous voulons la paix"
+    assert quote.speaker == "Emmanuel Durand"
+
+
+def test_colon_quote_and_que_clause():
+    text = (
+        "Le porte-parole Jean Morel a déclaré\u00a0: «\u00a0Ce serait un pas très dangereux pour tous.\u00a0» "
+        "Il a ajouté que la France livrerait de nouveaux missiles."
+    )
+    result = run(text, "fr")
+    assert quote_containing(result, "pas très dangereux").speaker == "Jean Morel"
+    indirect = quote_containing(result, "la France livrerait")
+    assert not indirect.direct and indirect.text.startswith("la France")
+    assert indirect.speaker == "Jean Morel"
+
+
+def test_selon_with_apposed_name():
+    text = "Selon le ministre des Affaires étrangères, Pierre Lagrange, Paris cherche à prolonger le conflit."
+    quote = quote_containing(run(text, "fr"), "Paris cherche")
+    assert quote.speaker == "Pierre Lagrange"
+
+
+def test_infinitive_paraphrase_is_not_a_quote():
+    text = "Le président Marc Vidal a refusé d’écarter l’envoi de troupes en Ukraine."
+    assert run(text, "fr").quotes == []
