@@ -57,7 +57,9 @@ def _looks_like_noun(text: str) -> bool:
 
 def is_role_word(lower: str) -> bool:
     # feminine forms: Generalin, Kommandeurin
-    return lower.endswith(DE_ROLE_SUFFIXES) or (lower.endswith("in") and lower[:-2].endswith(DE_ROLE_SUFFIXES))
+    if lower.endswith(DE_ROLE_SUFFIXES):
+        return True
+    return lower.endswith("in") and lower[:-2].endswith(DE_ROLE_SUFFIXES)
 
 
 def _name_tail(toks: list[Tok], i: int, end: int, limit: int, article: Article) -> int:

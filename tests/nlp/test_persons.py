@@ -19,7 +19,10 @@ def test_german_first_name_lexicon_and_role_nouns():
 
 
 def test_german_persons_are_named_individuals_only():
-    text = "Der Präsident Frankreichs reiste nach Berlin. Die Regierung in Paris schwieg. Am Montag kam der Minister."
+    text = (
+        "Der Präsident Frankreichs reiste nach Berlin. Die Regierung in Paris schwieg. "
+        "Am Montag kam der Minister."
+    )
     assert run(text, "de").persons() == []
 
 

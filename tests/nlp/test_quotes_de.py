@@ -19,7 +19,10 @@ def test_direct_quote_with_trailing_cue_resolves_surname_to_full_name():
 
 
 def test_colon_before_quote_and_guillemets():
-    text = "Bei einer Pressekonferenz sagte Minister Jonas Falk: »Diese Entscheidung ist endgültig und gilt ab sofort.«"
+    text = (
+        "Bei einer Pressekonferenz sagte Minister Jonas Falk: "
+        "»Diese Entscheidung ist endgültig und gilt ab sofort.«"
+    )
     quote = quote_containing(run(text, "de"), "Diese Entscheidung")
     assert quote.direct
     assert quote.speaker == "Jonas Falk"
@@ -84,7 +87,10 @@ def test_konjunktiv_after_speech_verb_and_follow_on_sentence():
 
 
 def test_dass_clause_drops_the_conjunction_and_pronoun_resolves():
-    text = "Die Kanzlerin Maria Stein traf am Dienstag Vertreter der Industrie. Sie betonte, dass die Hilfen weiterlaufen."
+    text = (
+        "Die Kanzlerin Maria Stein traf am Dienstag Vertreter der Industrie. "
+        "Sie betonte, dass die Hilfen weiterlaufen."
+    )
     quote = quote_containing(run(text, "de"), "Hilfen weiterlaufen")
     assert quote.text == "die Hilfen weiterlaufen"
     assert quote.speaker == "Maria Stein"

@@ -16,7 +16,10 @@ def test_straight_quote_then_cue_and_pronoun_speaker():
 
 
 def test_curly_quotes_with_colon():
-    text = "At a news conference, Prime Minister David Morgan said: “The talks were useful. More will follow soon.”"
+    text = (
+        "At a news conference, Prime Minister David Morgan said: "
+        "“The talks were useful. More will follow soon.”"
+    )
     quote = quote_containing(run(text, "en"), "The talks were useful")
     assert quote.speaker == "David Morgan"
     assert quote.text.endswith("soon.")
@@ -47,7 +50,8 @@ def test_said_that_and_clause_then_cue():
 
 def test_according_to_before_and_after():
     text = (
-        "Shipping revenues have fallen by almost half since the attacks began, according to the Canal Authority. "
+        "Shipping revenues have fallen by almost half since the attacks began, "
+        "according to the Canal Authority. "
         "According to the Finnish police, the anchor was dragged for miles."
     )
     result = run(text, "en")

@@ -8,7 +8,8 @@ from tests.nlp.helpers import quote_containing, run
 def test_guillemets_with_nbsp_and_role_resolved_to_the_named_person():
     text = (
         "Le président Emmanuel Durand a reçu les dirigeants lundi.\n\n"
-        "«\u00a0Aucune option ne peut être écartée si nous voulons la paix\u00a0», a déclaré le chef de l’État."
+        "«\u00a0Aucune option ne peut être écartée si nous voulons la paix\u00a0», "
+        "a déclaré le chef de l’État."
     )
     quote = quote_containing(run(text, "fr"), "Aucune option")
     assert quote.direct
@@ -18,7 +19,8 @@ def test_guillemets_with_nbsp_and_role_resolved_to_the_named_person():
 
 def test_colon_quote_and_que_clause():
     text = (
-        "Le porte-parole Jean Morel a déclaré\u00a0: «\u00a0Ce serait un pas très dangereux pour tous.\u00a0» "
+        "Le porte-parole Jean Morel a déclaré\u00a0: "
+        "«\u00a0Ce serait un pas très dangereux pour tous.\u00a0» "
         "Il a ajouté que la France livrerait de nouveaux missiles."
     )
     result = run(text, "fr")
