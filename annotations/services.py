@@ -96,6 +96,19 @@ def _persons_by_name(names: set[str]) -> dict[str, Person]:
     return found
 
 
+def _blocks(kept: tuple[int, int, str, str], span) -> bool:
+    """Whether a mention people kept stops a new machine span from being proposed.
+
+    Any overlapping mention people accepted, edited or added does (a relabelled span must not
+    come back under its old label); a rejected one only for its own label, so rejecting
+    "Georgia" as a person still lets the machine propose it as a country.
+    """
+    start, end, label, status = kept
+    if not (start < span.end and span.start < end):
+        return False
+    return status != Status.REJECTED or label == span.label
+
+
 @transaction.atomic
 def extraction_apply(*, article_id: int, task_id: str, result: ExtractionResult) -> ExtractionRun | None:
     """Replace the machine's untouched proposals of the article with `result`, atomically.
@@ -114,7 +127,9 @@ def extraction_apply(*, article_id: int, task_id: str, result: ExtractionResult)
     body_length = len(article.body)
     Mention.objects.filter(article=article).machine_untouched().delete()
     Quote.objects.filter(article=article).machine_untouched().delete()
-    kept_mentions = list(Mention.objects.filter(article=article).values_list("start", "end", "label"))
+    kept_mentions = list(
+        Mention.objects.filter(article=article).values_list("start", "end", "label", "status")
+    )
     kept_quotes = list(Quote.objects.filter(article=article).values_list("start", "end"))
 
     run = ExtractionRun.objects.create(
@@ -132,7 +147,7 @@ def extraction_apply(*, article_id: int, task_id: str, result: ExtractionResult)
     for span in result.mentions:
         if not 0 <= span.start < span.end <= body_length:
             continue
-        if any(label == span.label and s < span.end and span.start < e for s, e, label in kept_mentions):
+        if any(_blocks(kept, span) for kept in kept_mentions):
             continue
         mentions.append(
             Mention(
@@ -253,7 +268,12 @@ def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
 
 def _row(obj: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
     if fields is None:
-        fields = [f.attname for f in obj._meta.concrete_fields if f.attname not in _SKIPPED_FIELDS]
+        # Derived columns (search keys, timestamps) are left to the database to recompute.
+        fields = [
+            f.attname
+            for f in obj._meta.concrete_fields
+            if (f.editable or f.primary_key) and f.attname not in _SKIPPED_FIELDS
+        ]
     return _jsonable({name: getattr(obj, name) for name in fields})
 
 

@@ -6,11 +6,14 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from annotations import selectors as annotation_selectors
+from annotations import services as annotation_services
+from annotations.views import workspace_response
 from articles import selectors, services
 from articles.filters import ArticleFilter
 from articles.forms import UploadForm
 from articles.models import Article, Upload, UploadItem
-from newsarchive.roles import Role, has_role, role_required
+from newsarchive.roles import Role, role_required
 
 PAGE_SIZE = 50
 
@@ -73,8 +76,7 @@ def upload_report(request, upload_id: int):
 @role_required(Role.VIEWER)
 def article_detail(request, article_id: int):
     article = selectors.article_get(article_id)
-    context = {"article": article, "can_edit": has_role(request.user, Role.ANALYST)}
-    context.update(selectors.article_annotations(article))
+    context = annotation_selectors.workspace(article, user=request.user)
     return render(request, "articles/detail.html", context)
 
 
@@ -114,6 +116,6 @@ def article_retry(request, article_id: int):
 def article_review(request, article_id: int):
     article = selectors.article_get(article_id)
     reviewed = request.POST.get("reviewed", "1") == "1"
-    services.article_mark_reviewed(article=article, user=request.user, reviewed=reviewed)
-    messages.success(request, "Marked as reviewed." if reviewed else "Marked as not reviewed.")
-    return redirect("article_detail", article_id=article.pk)
+    article = annotation_services.article_review_set(user=request.user, article=article, reviewed=reviewed)
+    notice = "Marked as reviewed." if reviewed else "Marked as not reviewed."
+    return workspace_response(request, article, notice=notice)

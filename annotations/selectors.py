@@ -1,0 +1,78 @@
+"""Reads for the analyst workspace: the article page and every htmx swap render the same context."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db.models import Q, QuerySet
+
+from annotations.models import Annotation, Correction, Country, Mention, Person, Quote, Status
+from articles.models import Article
+from articles.selectors import article_annotations
+from newsarchive.roles import Role, has_role
+
+HISTORY_LENGTH = 50
+SEARCH_LIMIT = 10
+
+
+def workspace(
+    article: Article, *, user, selected: Annotation | None = None, error: str = "", notice: str = ""
+) -> dict:
+    """The text, its annotations, the side panel and the history, in a fixed number of queries."""
+    context = article_annotations(article)
+    mentions: list[Mention] = context["mentions"]
+    quotes: list[Quote] = context["quotes"]
+    persons = {m.person for m in mentions if m.person_id} | {q.speaker for q in quotes if q.speaker_id}
+    proposed = Counter(m.label for m in mentions if m.status == Status.PROPOSED)
+    proposed["QUOTE"] = sum(q.status == Status.PROPOSED for q in quotes)
+    by_label: dict[str, list[Mention]] = {label: [] for label in Mention.Label.values}
+    for mention in mentions:
+        by_label[mention.label].append(mention)
+    context.update(
+        article=article,
+        can_edit=has_role(user, Role.ANALYST),
+        selected=selected,
+        error=error,
+        notice=notice,
+        history=list(Correction.objects.for_article(article.pk)[:HISTORY_LENGTH]),
+        merge_persons=sorted(persons, key=lambda p: p.name),
+        proposed=[(kind, proposed[kind]) for kind in ("PERSON", "COUNTRY", "ORG", "LOC", "QUOTE")],
+        mention_groups=[(Mention.Label(label).label, group) for label, group in by_label.items() if group],
+    )
+    return context
+
+
+def annotation_target(target: str) -> Mention | Quote | None:
+    """The annotation a search box works for, from "mention-12" or "quote-5"."""
+    kind, _, pk = target.partition("-")
+    model = {"mention": Mention, "quote": Quote}.get(kind)
+    if model is None or not pk.isdigit():
+        return None
+    return model.objects.filter(pk=int(pk)).first()
+
+
+def persons_search(query: str) -> QuerySet[Person]:
+    query = query.strip()
+    if not query:
+        return Person.objects.none()
+    return Person.objects.filter(Q(name__icontains=query) | Q(aliases__contains=[query])).order_by(
+        "-confirmed", "name"
+    )[:SEARCH_LIMIT]
+
+
+def countries_search(query: str) -> QuerySet[Country]:
+    query = query.strip()
+    if not query:
+        return Country.objects.none()
+    return Country.objects.filter(
+        Q(name_en__icontains=query)
+        | Q(name_de__icontains=query)
+        | Q(name_fr__icontains=query)
+        | Q(alpha2__iexact=query)
+        | Q(aliases__contains=[query])
+    )[:SEARCH_LIMIT]
+
+
+def workspace_editor(annotation: Annotation, *, user) -> dict:
+    """The editor panel alone, for opening an annotation without re-rendering the text."""
+    return {"selected": annotation, "article": annotation.article, "can_edit": has_role(user, Role.ANALYST)}
