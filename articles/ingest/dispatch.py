@@ -92,10 +92,12 @@ def build_document(
     known = list(known_sources)
     lines = split_paragraphs(extracted.text)
     if not lines:
-        raise IngestError("No text was found in the file.")
+        raise IngestError("The file is empty: no text was found in it.")
     warnings = list(extracted.warnings)
     cleaned = remove_leftovers(lines, keep_first=extracted.title_in_text and not extracted.title)
-    paragraphs = cleaned.paragraphs
+    # A signature the caller's Source table knows is a leftover too, however it is worded.
+    signatures = {_fold(s) for source in known for s in source.signatures if s.strip()}
+    paragraphs = [p for p in cleaned.paragraphs if _fold(p).rstrip(".:!") not in signatures]
 
     published: dt.date | None = None
     # A date line above the headline ("Samstag, 14. September 2024" then the title).
@@ -151,6 +153,10 @@ def build_document(
         original_encoding=extracted.encoding,
         format=fmt,
     )
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -1,0 +1,114 @@
+"""Leftover removal: scraper litter goes, real paragraphs stay, wherever they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.ingest import parse_pasted
+from articles.ingest.clean import is_strong_leftover, reflow_paragraphs, remove_leftovers
+
+REAL = [
+    "Der Kreml rechnet mit einem Besuch des nordkoreanischen Machthabers in Russland.",
+    "Die EU-Kommission will Cookie-Banner vereinfachen; Nutzer sollen einmal im Browser zustimmen.",
+    "Laut einer Studie lesen immer mehr Menschen Nachrichten über einen Newsletter statt auf Facebook.",
+    "Er sagte, man werde sich das Urheberrecht genau ansehen.",
+    "Copyright law is changing in the EU, the commissioner said.",
+    "Share prices fell sharply in Tokyo on Monday.",
+    "Lesen Sie mehr über die Hintergründe in unserem Dossier, sagte die Ministerin.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "source-127",
+        "Leave a Reply",
+        "Laisser un commentaire",
+        "Teilen Sie diesen Artikel:",
+        "Share this article",
+        "Partager cet article",
+        "Facebook | X | WhatsApp | E-Mail",
+        "Facebook  X  LinkedIn  Email",
+        "Lesen Sie mehr mit Euractiv",
+        "Read more with Euractiv",
+        "Wir verwenden Cookies, um Ihnen das bestmögliche Nutzungserlebnis zu bieten. Alle akzeptieren | Einstellungen",
+        "Diese Website verwendet Cookies. Wenn Sie weiter surfen, stimmen Sie unserer Datenschutzerklärung zu. [OK]",
+        'We use cookies to personalise content and ads. By clicking "Accept all", you agree. Accept all | Manage settings',
+        "[OK]",
+        "Accept all | Manage settings",
+        "Jetzt den Newsletter abonnieren!",
+        "Sign up for our daily newsletter",
+        "Mehr zum Thema: Marine | Indopazifik | Sicherheitspolitik",
+        "© 2024 The Associated Press",
+        "Copyright 2024 The Associated Press. All rights reserved.",
+        "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+        "Foto: Kay Nietfeld/dpa",
+        "Anzeige",
+    ],
+)
+def test_leftover_lines_are_recognised(line: str):
+    assert is_strong_leftover(line) or remove_leftovers(["Title", "Real text here.", line]).removed == [line]
+
+
+@pytest.mark.parametrize("line", REAL)
+def test_real_paragraphs_are_kept(line: str):
+    assert not is_strong_leftover(line)
+    paragraphs = ["Titel", "Erster Absatz des Artikels.", line, "Letzter Absatz des Artikels."]
+    assert remove_leftovers(paragraphs, keep_first=True).paragraphs == paragraphs
+
+
+def test_real_paragraph_at_the_end_is_kept_but_the_litter_after_it_goes():
+    text = "\n\n".join(["Titel", "Erster Absatz.", *REAL, "source-12", "Leave a Reply"])
+    document = parse_pasted(text)
+    assert document.body.split("\n\n") == ["Erster Absatz.", *REAL]
+
+
+def test_seed_like_scrape_loses_exactly_its_leftovers():
+    text = (
+        "Russland gibt zu, in „sensiblen“ Bereichen Beziehungen zu Nordkorea aufzubauen\n\n\n"
+        "Russland entwickelt seine Beziehungen zu Nordkorea in allen Bereichen, sagte Peskow.\n\n"
+        "Putin hat die Beziehungen zu Nordkorea seit 2022 vertieft.\n\n"
+        "Lesen Sie mehr mit Euractiv\n\n\n\nsource-127\n\nLeave a Reply\n"
+    )
+    document = parse_pasted(text)
+    assert document.title == "Russland gibt zu, in „sensiblen“ Bereichen Beziehungen zu Nordkorea aufzubauen"
+    assert document.body == (
+        "Russland entwickelt seine Beziehungen zu Nordkorea in allen Bereichen, sagte Peskow.\n\n"
+        "Putin hat die Beziehungen zu Nordkorea seit 2022 vertieft."
+    )
+    assert document.source == "Euractiv"
+
+
+def test_cookie_notice_without_buttons_goes_only_at_the_edges():
+    notice = "Diese Seite nutzt Cookies. Mit der Nutzung stimmen Sie der Datenschutzerklärung zu."
+    middle = ["Titel", "Erster Absatz.", notice, "Letzter Absatz."]
+    assert remove_leftovers(middle, keep_first=True).paragraphs == middle
+    top = ["Titel", notice, "Erster Absatz.", "Letzter Absatz."]
+    assert remove_leftovers(top, keep_first=True).paragraphs == ["Titel", "Erster Absatz.", "Letzter Absatz."]
+
+
+def test_trailing_related_articles_list_is_removed():
+    paragraphs = ["Titel", "Erster Absatz " * 20, "Zweiter Absatz " * 20, "Themenverwandte Artikel",
+                  "Anderer Artikel (31.10.2007)", "Noch einer (31.07.2005)"]
+    assert remove_leftovers(paragraphs, keep_first=True).paragraphs == paragraphs[:3]
+
+
+def test_leftovers_between_paragraphs_are_removed_too():
+    document = parse_pasted("Title\n\nFirst paragraph.\n\nShare this article\nFacebook | X\n\nSecond paragraph.")
+    assert document.body == "First paragraph.\n\nSecond paragraph."
+
+
+def test_hard_wrapped_lines_are_reflowed_into_paragraphs():
+    text = (
+        "Bundeskanzler Olaf Scholz hat der Ukraine bei einem Treffen mit Präsident\n"
+        "Wolodymyr Selenskyj weitere Hilfe bei der Abwehr russischer Luftangriffe zu-\n"
+        "gesagt. Das Treffen fand im Kanzleramt statt.\n"
+        "Laut Verteidigungsminister Boris Pistorius sollen zwei weitere Iris-T-Systeme\n"
+        "noch vor dem Winter eintreffen."
+    )
+    assert reflow_paragraphs(text) == [
+        "Bundeskanzler Olaf Scholz hat der Ukraine bei einem Treffen mit Präsident Wolodymyr Selenskyj "
+        "weitere Hilfe bei der Abwehr russischer Luftangriffe zugesagt. Das Treffen fand im Kanzleramt statt.",
+        "Laut Verteidigungsminister Boris Pistorius sollen zwei weitere Iris-T-Systeme noch vor dem Winter "
+        "eintreffen.",
+    ]

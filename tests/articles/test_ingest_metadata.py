@@ -1,0 +1,170 @@
+"""Dates, datelines and sources found in the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from articles.ingest import KnownSource, parse_pasted
+from articles.ingest.metadata import find_dateline, infer_date, parse_date_line
+
+TODAY = dt.date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Samstag, 14. September 2024", dt.date(2024, 9, 14)),
+        ("Sonntag, 16. Juni 2024", dt.date(2024, 6, 16)),
+        ("14. September 2024, 10:30 Uhr", dt.date(2024, 9, 14)),
+        ("Veröffentlicht am 3. März 2024", dt.date(2024, 3, 3)),
+        ("14.09.2024", dt.date(2024, 9, 14)),
+        ("May 14, 2024", dt.date(2024, 5, 14)),
+        ("January 17, 2024", dt.date(2024, 1, 17)),
+        ("Thursday, October 31, 2024", dt.date(2024, 10, 31)),
+        ("Published: 08 Mar 2024, 09:14 GMT", dt.date(2024, 3, 8)),
+        ("Updated: Sept. 3, 2024 at 4:15 p.m. EDT", dt.date(2024, 9, 3)),
+        ("2024-03-08", dt.date(2024, 3, 8)),
+        ("Publié le 27 février 2024 à 08h15", dt.date(2024, 2, 27)),
+        ("mardi 27 février 2024", dt.date(2024, 2, 27)),
+        ("1er mars 2024", dt.date(2024, 3, 1)),
+    ],
+)
+def test_date_lines_in_three_languages(line: str, date: dt.date):
+    parsed = parse_date_line(line)
+    assert parsed is not None and parsed.date == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Am 14. September 2024 kam es zu Protesten in der Hauptstadt.",
+        "Montag, 9. April 2024",  # 9 April 2024 was a Tuesday: the line contradicts itself
+        "31. Februar 2024",
+        "Der Gipfel (14.–16. Juni)",
+        "Jan 17 (Reuters)",
+    ],
+)
+def test_sentences_and_impossible_dates_are_not_date_lines(line: str):
+    assert parse_date_line(line) is None
+
+
+def test_date_line_is_metadata_and_leaves_the_body():
+    document = parse_pasted("Titel\n\nSamstag, 14. September 2024\n\nChina hat die Durchfahrt kritisiert.")
+    assert document.published == dt.date(2024, 9, 14)
+    assert not document.published_inferred
+    assert document.body == "China hat die Durchfahrt kritisiert."
+
+
+def test_date_in_a_sentence_is_not_the_publication_date():
+    document = parse_pasted("Titel\n\nAm 14. September 2024 kam es zu Protesten.\n\nZweiter Absatz.")
+    assert document.published is None
+
+
+def test_dates_of_related_articles_at_the_end_are_ignored():
+    text = "Titel\n\nErster Absatz.\n\nZweiter Absatz.\n\nDritter Absatz.\n\nVierter.\n\n(31.10.2007)"
+    assert parse_pasted(text).published is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "place", "agency"),
+    [
+        ("BERLIN (dpa) - Bundeskanzler Olaf Scholz hat ...", "BERLIN (dpa) -", "BERLIN", "dpa"),
+        ("Kiew/Moskau (dpa) – Die Ukraine ...", "Kiew/Moskau (dpa) –", "Kiew/Moskau", "dpa"),
+        ("MOSCOW, Jan 17 (Reuters) - The Kremlin said ...", "MOSCOW, Jan 17 (Reuters) -", "MOSCOW", "Reuters"),
+        ("UNITED NATIONS (AP) — UN Secretary-General ...", "UNITED NATIONS (AP) —", "UNITED NATIONS", "AP"),
+        ("KYIV — U.S. Secretary of State ...", "KYIV —", "KYIV", None),
+        ("PARIS (AFP) - Le président ...", "PARIS (AFP) -", "PARIS", "AFP"),
+        ("SEOUL (AFP) - Nordkorea hat ...", "SEOUL (AFP) -", "SEOUL", "AFP"),
+    ],
+)
+def test_datelines(paragraph: str, text: str, place: str, agency: str | None):
+    dateline = find_dateline(paragraph)
+    assert dateline is not None
+    assert (dateline.text, dateline.place, dateline.agency) == (text, place, agency)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Berlin – die Hauptstadt ist teuer.", "NATO - das Bündnis wächst", "Der Kreml (Moskau) - sagte"],
+)
+def test_sentences_are_not_datelines(paragraph: str):
+    dateline = find_dateline(paragraph)
+    assert dateline is None or dateline.agency is None and dateline.place.isupper()
+
+
+def test_dateline_agency_is_the_source_and_the_city_stays_in_the_body():
+    document = parse_pasted("Titel\n\nBERLIN (dpa) - Bundeskanzler Olaf Scholz hat Hilfe zugesagt.")
+    assert document.source == "dpa"
+    assert document.dateline == "BERLIN (dpa) -"
+    assert document.body.startswith("BERLIN (dpa) - Bundeskanzler")
+
+
+def test_dateline_month_day_without_year_is_inferred_with_the_weekday():
+    text = "Kremlin dismisses talks\n\nMOSCOW, Jan 17 (Reuters) - The Kremlin said on Wednesday that talks failed."
+    document = parse_pasted(text, today=TODAY)
+    assert document.source == "Reuters"
+    assert document.published == dt.date(2024, 1, 17)  # the latest 17 January on a Wednesday
+    assert document.published_inferred
+
+
+def test_dateline_with_year_is_a_stated_date():
+    document = parse_pasted("Title\n\nMOSCOW, Jan 17, 2024 (Reuters) - The Kremlin said ...", today=TODAY)
+    assert document.published == dt.date(2024, 1, 17)
+    assert not document.published_inferred
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Das sagte Kremlsprecher Dmitri Peskow am Mittwoch (17. Januar).", dt.date(2024, 1, 17)),
+        ("Das sagte Peskow am Mittwoch, 17. Januar, in Moskau.", dt.date(2024, 1, 17)),
+        ("The Kremlin said on Wednesday, Jan. 17, that talks failed.", dt.date(2024, 1, 17)),
+        ("Le Kremlin a déclaré mercredi 17 janvier que ...", dt.date(2024, 1, 17)),
+        ("Am Freitag, den 3. Juli demonstrierten 150 Menschen.", dt.date(2026, 7, 3)),
+    ],
+)
+def test_yearless_date_takes_the_latest_matching_year(sentence: str, date: dt.date):
+    document = parse_pasted(f"Titel\n\n{sentence}", today=TODAY)
+    assert document.published == date
+    assert document.published_inferred
+
+
+def test_yearless_rule_never_goes_past_today():
+    assert infer_date(11, 30, None, TODAY) == dt.date(2025, 11, 30)
+    assert infer_date(1, 17, 2, dt.date(2024, 1, 16)) == dt.date(2018, 1, 17)
+    assert infer_date(2, 29, None, TODAY) == dt.date(2024, 2, 29)
+
+
+def test_weekday_alone_gives_no_date():
+    assert parse_pasted("Titel\n\nPeskow sagte am Donnerstag in Moskau etwas.").published is None
+
+
+@pytest.mark.parametrize(
+    ("last_lines", "source"),
+    [
+        ("Lesen Sie mehr mit Euractiv\n\nsource-127", "Euractiv"),
+        ("Read more with Euractiv", "Euractiv"),
+        ("© 2024 The Associated Press", "AP"),
+        ("Copyright 2024 The Associated Press. All rights reserved.", "AP"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "Reuters"),
+        ("source-42\n\nLeave a Reply", None),
+    ],
+)
+def test_sources_from_signature_and_copyright_lines(last_lines: str, source: str | None):
+    document = parse_pasted(f"Title\n\nThe body of the article is here.\n\n{last_lines}")
+    assert document.source == source
+    assert "source-" not in document.body
+
+
+def test_known_sources_give_their_own_spelling_and_signatures():
+    known = [
+        KnownSource(name="EURACTIV", domains=("euractiv.de", "euractiv.com")),
+        KnownSource(name="Tagesschau", signatures=("Mehr auf tagesschau.de",)),
+    ]
+    euractiv = parse_pasted("T\n\nBody text here.\n\nLesen Sie mehr mit Euractiv", known_sources=known)
+    assert euractiv.source == "EURACTIV"
+    tagesschau = parse_pasted("T\n\nBody text here.\n\nMehr auf tagesschau.de", known_sources=known)
+    assert tagesschau.source == "Tagesschau"
+    assert tagesschau.body == "Body text here."
