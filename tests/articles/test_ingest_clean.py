@@ -31,9 +31,9 @@ REAL = [
         "Facebook  X  LinkedIn  Email",
         "Lesen Sie mehr mit Euractiv",
         "Read more with Euractiv",
-        "Wir verwenden Cookies, um Ihnen das bestmögliche Nutzungserlebnis zu bieten. Alle akzeptieren | Einstellungen",
-        "Diese Website verwendet Cookies. Wenn Sie weiter surfen, stimmen Sie unserer Datenschutzerklärung zu. [OK]",
-        'We use cookies to personalise content and ads. By clicking "Accept all", you agree. Accept all | Manage settings',
+        "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten. Alle akzeptieren | Einstellungen",
+        "Diese Website verwendet Cookies. Wenn Sie weiter surfen, stimmen Sie dem zu. [OK]",
+        'We use cookies. By clicking "Accept all", you agree. Accept all | Manage settings',
         "[OK]",
         "Accept all | Manage settings",
         "Jetzt den Newsletter abonnieren!",
@@ -94,7 +94,8 @@ def test_trailing_related_articles_list_is_removed():
 
 
 def test_leftovers_between_paragraphs_are_removed_too():
-    document = parse_pasted("Title\n\nFirst paragraph.\n\nShare this article\nFacebook | X\n\nSecond paragraph.")
+    text = "Title\n\nFirst paragraph.\n\nShare this article\nFacebook | X\n\nSecond paragraph."
+    document = parse_pasted(text)
     assert document.body == "First paragraph.\n\nSecond paragraph."
 
 
@@ -108,7 +109,8 @@ def test_hard_wrapped_lines_are_reflowed_into_paragraphs():
     )
     assert reflow_paragraphs(text) == [
         "Bundeskanzler Olaf Scholz hat der Ukraine bei einem Treffen mit Präsident Wolodymyr Selenskyj "
-        "weitere Hilfe bei der Abwehr russischer Luftangriffe zugesagt. Das Treffen fand im Kanzleramt statt.",
+        "weitere Hilfe bei der Abwehr russischer Luftangriffe zugesagt. "
+        "Das Treffen fand im Kanzleramt statt.",
         "Laut Verteidigungsminister Boris Pistorius sollen zwei weitere Iris-T-Systeme noch vor dem Winter "
         "eintreffen.",
     ]
