@@ -2,12 +2,18 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef, Q
 
+from annotations.models import Country, Mention, Quote
 from articles.models import Article, Source
 
 
 class ArticleFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Title contains")
+    q = django_filters.CharFilter(method="filter_text", label="Text contains")
+    country = django_filters.ModelChoiceFilter(
+        queryset=Country.objects.only("pk", "name_en", "alpha2"), method="filter_country", label="Country"
+    )
+    person = django_filters.CharFilter(method="filter_person", label="Person mentioned")
     source = django_filters.ModelChoiceFilter(queryset=Source.objects.all())
     language = django_filters.ChoiceFilter(choices=[("de", "German"), ("en", "English"), ("fr", "French")])
     status = django_filters.ChoiceFilter(choices=Article.Status.choices)
@@ -25,4 +31,20 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
-        fields = ["q", "source", "language", "status", "review_state"]
+        fields = ["q", "country", "person", "source", "language", "status", "review_state"]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(title__icontains=value) | Q(body__icontains=value))
+
+    # Exists() rather than a join: an article mentioning a country twice is listed once.
+    def filter_country(self, queryset, name, value):
+        mentions = Mention.objects.visible().filter(article=OuterRef("pk"), country=value)
+        return queryset.filter(Exists(mentions))
+
+    def filter_person(self, queryset, name, value):
+        value = value.strip()
+        named = Q(person__name__icontains=value) | Q(person__aliases__contains=[value])
+        mentions = Mention.objects.visible().filter(named, article=OuterRef("pk"))
+        spoke = Q(speaker__name__icontains=value) | Q(speaker__aliases__contains=[value])
+        quotes = Quote.objects.visible().filter(spoke, article=OuterRef("pk"))
+        return queryset.filter(Exists(mentions) | Exists(quotes))
