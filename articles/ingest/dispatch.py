@@ -30,6 +30,8 @@ _PARSERS: dict[str, tuple[str, Callable[[str, bytes], Extracted]]] = {
 SUPPORTED_EXTENSIONS = (*sorted(_PARSERS), ".zip")
 # A headline longer than this is really the first paragraph of a text without a headline.
 _MAX_TITLE_CHARS = 300
+# Below this, what is left is a menu entry or a caption, not an article.
+_MIN_BODY_LETTERS = 10
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -115,7 +117,7 @@ def build_document(
         else:
             title = _shorten(paragraphs[0])
             warnings.append("No headline was found; the title was taken from the first sentence.")
-    if not paragraphs:
+    if sum(ch.isalpha() for p in paragraphs for ch in p) < _MIN_BODY_LETTERS:
         raise IngestError("No article text was found, only a headline or scraper leftovers.")
 
     if published is None and (found := find_date_line(paragraphs)):
