@@ -16,10 +16,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_countries", verbosity=0)
 
 
+@pytest.fixture
+def countries(db):
+    """The Country table, loaded again if a transactional test flushed it."""
+    from django.core.management import call_command
+
+    from annotations.models import Country
+
+    if not Country.objects.exists():
+        call_command("load_countries", verbosity=0)
+
+
 def _make_user(django_user_model, username: str, role: str | None, **extra):
     user = django_user_model.objects.create_user(username=username, password=PASSWORD, **extra)
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        # get_or_create: transactional tests flush the groups the roles migration made.
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
     return user
 
 
