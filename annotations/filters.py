@@ -12,7 +12,9 @@ from annotations.search import PersonResolution, person_resolve
 from articles.models import SEARCH_CONFIGS, Article, Source
 
 LANGUAGES = [("de", "German"), ("en", "English"), ("fr", "French")]
-DATE_WIDGET = django_filters.widgets.RangeWidget(attrs={"type": "date"})
+DATE_WIDGET = django_filters.widgets.DateRangeWidget(
+    attrs={"type": "date"}
+)  # ?published_after=&published_before=
 
 
 class CountryCodeFilter(django_filters.MultipleChoiceFilter):

@@ -1,0 +1,88 @@
+"""Full-text article search: stored vector per language, web-search syntax, rank, safe snippets."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from annotations.search_selectors import highlight_marks
+from articles.models import Article
+from tests.search.conftest import make_article
+
+
+def _search(client, **params):
+    response = client.get(reverse("article_search"), params)
+    assert response.status_code == 200
+    return response, [a.pk for a, _ in response.context["hits"]]
+
+
+def test_stemming_follows_the_article_language(client_as, viewer, archive):
+    client = client_as(viewer)
+    assert _search(client, q="Gespräch")[1] == [archive.de.pk]  # german: Gespräche -> gespräch
+    assert _search(client, q="sanction")[1] == [archive.en.pk]  # english: Sanctions -> sanction
+
+
+def test_websearch_syntax(client_as, viewer, archive):
+    client = client_as(viewer)
+    assert _search(client, q='"North Korea"')[1] == [archive.en.pk]
+    assert _search(client, q="Kremlin or Kreml")[1] == [archive.de.pk, archive.en.pk]
+    assert _search(client, q="Kremlin -sanctions")[1] == []
+
+
+def test_title_matches_rank_above_body_matches(client_as, viewer, archive):
+    body_only = make_article(
+        "Weather", "The Kremlin was mentioned once.", language="en", published=archive.en.published
+    )
+    _, ids = _search(client_as(viewer), q="kremlin")
+    assert ids == [archive.en.pk, body_only.pk]
+
+
+def test_snippets_are_escaped_except_the_marks(client_as, viewer, db):
+    make_article(
+        "Script",
+        'Sanctions <script>alert("x")</script> & <mark>fake</mark> sanctions.',
+        language="en",
+        published=None,
+    )
+    response, _ = _search(client_as(viewer), q="sanctions")
+    html = response.content.decode()
+    snippet = str(response.context["hits"][0][1])
+    # ts_headline drops tag-like tokens itself; whatever text is left is escaped.
+    assert "<script>" not in html
+    assert "alert(&quot;x&quot;)" in snippet and "&amp;" in snippet
+    assert snippet.count("<mark>") == 2 and "<mark>fake" not in snippet
+
+
+def test_highlight_marks_builds_from_escaped_text():
+    assert highlight_marks("a < \ue000b\ue001 & c") == "a &lt; <mark>b</mark> &amp; c"
+
+
+def test_country_pair_filter_lists_articles_naming_both(client_as, viewer, archive):
+    client = client_as(viewer)
+    assert sorted(_search(client, country=["RU", "KP"])[1]) == sorted([archive.de.pk, archive.en.pk])
+    assert _search(client, country=["RU", "FR"])[1] == [archive.en.pk]
+
+
+def test_vector_is_generated_by_the_database_on_insert_and_update(archive):
+    Article.objects.filter(pk=archive.en.pk).update(title="Entirely different headline")
+    assert Article.objects.filter(search_vector="headline").count() == 1
+
+
+def test_bad_page_is_404(client_as, viewer, archive):
+    assert client_as(viewer).get(reverse("article_search"), {"q": "x", "page": 5}).status_code == 404
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!! &&& |", '"unbalanced', "-", "a:b*"])
+def test_odd_queries_never_fail(client_as, viewer, archive, query):
+    assert client_as(viewer).get(reverse("article_search"), {"q": query}).status_code == 200
+
+
+def test_query_count_is_fixed(client_as, viewer, archive, django_assert_max_num_queries):
+    for i in range(30):
+        make_article(f"Sanctions {i}", f"More sanctions number {i}.", language="en", published=None)
+    client = client_as(viewer)
+    client.get(reverse("article_search"), {"q": "sanctions"})
+    # session, user, groups; count, page, headlines; sources and countries for the form
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("article_search"), {"q": "sanctions"})
+    assert len(response.context["hits"]) == 25
