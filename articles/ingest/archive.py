@@ -34,7 +34,7 @@ def is_zip_name(name: str) -> bool:
 
 
 def _is_litter(path: str) -> bool:
-    parts = [p for p in path.replace("\\", "/").split("/") if p]
+    parts = [p for p in path.replace("\\", "/").split("/") if p and p not in (".", "..")]
     if not parts:
         return True
     return (
