@@ -59,31 +59,44 @@ _DAY = r"(?P<day>[0-3]?\d)(?:\.|er|st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 # The date forms a date line may take, each anchored at the start of what follows the label.
+# A time written before the date ("Updated 10:15 AM EST, Thu January 18, 2024").
+_LEAD_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,4}\b)?\s*,?\s*)?"
+_ISO_TIME = r"(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?"
+# The date forms a date line may take, each anchored at the start of what follows the label.
 _DATE_FORMS = [
-    re.compile(p, re.IGNORECASE)
+    re.compile(_LEAD_TIME + p, re.IGNORECASE)
     for p in (
         rf"(?:{_WEEKDAY},?\s+)?(?:den\s+|le\s+)?{_DAY}\s*{_MONTH}\s*,?\s*{_YEAR}",  # 14. September 2024
         rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}",  # May 14, 2024
         rf"(?:{_WEEKDAY},?\s+)?(?P<day>[0-3]?\d)\.\s?(?P<nmonth>[01]?\d)\.\s?{_YEAR}",  # 14.09.2024
-        rf"{_YEAR}-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d)",  # 2024-09-14
+        rf"{_YEAR}-(?P<nmonth>[01]\d)-(?P<day>[0-3]\d){_ISO_TIME}",  # 2024-09-14, 2024-09-14T10:00Z
+        # 27/02/2024: day first, as in German and French; see _build_date for 02/27/2024
+        rf"(?:{_WEEKDAY},?\s+)?(?P<sfirst>[0-3]?\d)/(?P<ssecond>[01]?\d|[0-3]\d)/{_YEAR}",
     )
 ]
-# What may follow the date on a date line: a time, a time zone, a place, an "updated" note.
+# What may follow the date on a date line: a time, a time zone, reading time, an "updated" note.
 _TIME_TAIL = re.compile(
     r"\s*(?:[,|·•/–—-]|\bum\b|\bat\b|\bà\b)?\s*"
     r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:uhr|h|[ap]\.?\s?m\.?|gmt|utc|cet|cest|mez|mesz|bst|"
-    r"[ecmp][sd]?t|z)\b\.?)*\s*(?:\(?[+-]\d{2}:?\d{2}\)?)?)?"
+    r"[ecmp][sd]?t|z)\b\.?)*\s*(?:\(?[+-]\d{1,2}(?::?\d{2})?\)?)?)?"
+    r"(?:\s*[|·•,–—-]?\s*(?:lesezeit:?\s*)?\d{1,2}\s*(?:min\.?|minuten?|minutes?)(?:\s*(?:read|lesezeit"
+    r"|lesedauer|de lecture))?)?"
     r"\s*(?:[|·•,–—-]\s*(?:updated|aktualisiert|mis à jour|zuletzt aktualisiert|last updated)\b.*)?\s*$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
     r"^(?:published(?:\s+on)?|posted(?:\s+on)?|first published(?:\s+on)?|date|datum"
     r"|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|publié(?:e)?(?:\s+le)?"
-    r"|mis en ligne(?:\s+le)?|paru(?:\s+le)?|stand|updated|aktualisiert(?:\s+am)?"
-    r"|mis à jour(?:\s+le)?|last updated)\s*:?\s*",
+    r"|mis en ligne(?:\s+le)?|paru(?:\s+le)?|stand|updated|(?:zuletzt\s+)?aktualisiert(?:\s+am)?"
+    r"|(?:dernière\s+)?mis(?:e)? à jour(?:\s+le)?|last updated|le|am|on)\s*:?\s*",
     re.IGNORECASE,
 )
-_UPDATE_LABEL = re.compile(r"^(stand|updated|aktualisiert|mis à jour|last updated)", re.IGNORECASE)
+_UPDATE_LABEL = re.compile(
+    r"^(stand|updated|aktualisiert|zuletzt aktualisiert|mis à jour|dernière mise à jour|last updated)",
+    re.IGNORECASE,
+)
+# Labels that are only prepositions: they make a line a date line, not a labelled one.
+_WEAK_LABEL = re.compile(r"^(le|am|on)\b", re.IGNORECASE)
 
 
 def _build_date(match: re.Match[str]) -> dt.date | None:
@@ -91,8 +104,13 @@ def _build_date(match: re.Match[str]) -> dt.date | None:
     month = MONTHS.get(groups["month"].casefold()) if groups.get("month") else None
     if month is None and groups.get("nmonth"):
         month = int(groups["nmonth"])
+    day = groups.get("day")
+    if groups.get("sfirst"):
+        # Day first (Europe) unless that is impossible and month first (US) is not.
+        first, second = int(groups["sfirst"]), int(groups["ssecond"])
+        day, month = (second, first) if second > 12 >= first else (first, second)
     try:
-        date = dt.date(int(groups["year"]), month or 0, int(groups["day"]))
+        date = dt.date(int(groups["year"]), month or 0, int(day or 0))
     except (TypeError, ValueError):
         return None
     weekday = groups.get("weekday")
@@ -120,7 +138,8 @@ def parse_date_line(line: str) -> DateLine | None:
             date = _build_date(match)
             if date:
                 is_update = bool(label and _UPDATE_LABEL.match(line))
-                return DateLine(date, labelled=bool(label), is_update=is_update)
+                labelled = bool(label) and not _WEAK_LABEL.match(line)
+                return DateLine(date, labelled=labelled, is_update=is_update)
     return None
 
 
@@ -186,17 +205,25 @@ AGENCIES: dict[str, str] = {
 }
 _AGENCY_ALT = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 _DASH = r"[-–—]{1,2}"
-_PLACE_CAPS = r"[A-ZÄÖÜÉÈÂ][A-ZÄÖÜÉÈÂÎÔÇ.'’\-]+(?:[ /][A-ZÄÖÜÉÈÂ][A-ZÄÖÜÉÈÂÎÔÇ.'’\-]+){0,3}"
-_PLACE_ANY = r"[A-ZÄÖÜÉÈÂ][\w.'’\-]+(?:[ /][A-ZÄÖÜÉÈÂ][\w.'’\-]+){0,3}"
+_CAP = r"[A-ZÄÖÜÉÈÂ]"
+_PLACE_CAPS = rf"{_CAP}[A-ZÄÖÜÉÈÂÎÔÇ.'’\-]+(?:[ /]{_CAP}[A-ZÄÖÜÉÈÂÎÔÇ.'’\-]+){{0,3}}"
+# Mixed-case places may have small words inside: "Frankfurt am Main", "Saint-Denis", "Kiew/Moskau".
+_PLACE_SMALL = r"(?: (?:am|an der|im|upon|on|sur|de|la|le|del|di))?"
+_PLACE_ANY = rf"{_CAP}[\w.'’\-]+(?:{_PLACE_SMALL}[ /]{_CAP}[\w.'’\-]+){{0,3}}"
+# AP adds the state or country: "KYIV, Ukraine (AP) —", "AUSTIN, Texas (AP) —".
+_REGION = rf"(?:,\s*(?P<region>{_CAP}[\w.]+(?: {_CAP}[\w.]+)?)(?=\s*\())?"
 _DATELINE_DATE = (
-    r"(?:,\s*(?P<dmonth>[A-Z][a-zé]{2,8})\.?\s+(?P<dday>[0-3]?\d)(?:,?\s+(?P<dyear>(?:19|20)\d{2}))?)?"
+    r"(?:,\s*(?:(?P<dmonth>[A-Z][a-zéû]{2,8})\.?\s+(?P<dday>[0-3]?\d)"
+    r"|(?P<dday2>[0-3]?\d)\.?\s+(?P<dmonth2>[A-Za-zéû]{3,9})\.?)(?:,?\s+(?P<dyear>(?:19|20)\d{2}))?)?"
 )
-_AGENCY_GROUP = rf"\((?P<agency>(?i:{_AGENCY_ALT})(?:\s*/\s*(?i:{_AGENCY_ALT}))*)\)"
+# "(dpa)", "(dpa/AFP)", "(dpa/lno)": the first agency named is the source.
+_AGENCY_GROUP = rf"\((?P<agency>(?i:{_AGENCY_ALT}))(?:\s*/\s*[\w-]{{1,16}})*\)"
 DATELINE_PATTERNS = [
     # "MOSCOW, Jan 17 (Reuters) -", "BERLIN (dpa) -", "Kiew/Moskau (dpa) –", "PARIS (AFP) -"
-    re.compile(rf"^(?P<place>{_PLACE_ANY}){_DATELINE_DATE}\s*{_AGENCY_GROUP}\s*(?:{_DASH}|:)\s*"),
+    re.compile(rf"^(?P<place>{_PLACE_ANY}){_REGION}{_DATELINE_DATE}\s*{_AGENCY_GROUP}\s*(?:{_DASH}|:)\s*"),
     # "KYIV —", "UNITED NATIONS —": no agency, so the place must be in capitals
-    re.compile(rf"^(?P<place>{_PLACE_CAPS}){_DATELINE_DATE}\s*{_DASH}\s+"),
+    # and the story must go on with a capital ("NATO - das Bündnis" is a sentence)
+    re.compile(rf"^(?P<place>{_PLACE_CAPS}){_DATELINE_DATE}\s*{_DASH}\s+(?=[A-ZÄÖÜ0-9\"„“«»'‘(])"),
 ]
 
 
@@ -221,16 +248,18 @@ def find_dateline(paragraph: str) -> Dateline | None:
             continue
         agency = match.groupdict().get("agency")
         if agency:
-            agency = AGENCIES[re.split(r"\s*/\s*", agency)[0].casefold()]
-        month = MONTHS.get(match["dmonth"].casefold()) if match["dmonth"] else None
-        if match["dmonth"] and month is None:
+            agency = AGENCIES[agency.casefold()]
+        month_name = match["dmonth"] or match["dmonth2"]
+        month = MONTHS.get(month_name.casefold()) if month_name else None
+        if month_name and month is None:
             continue  # "SOMETHING, Word 12 —" is not a dateline
+        day = match["dday"] or match["dday2"]
         return Dateline(
             text=match.group(0).strip(),
             place=place,
             agency=agency,
             month=month,
-            day=int(match["dday"]) if match["dday"] else None,
+            day=int(day) if day else None,
             year=int(match["dyear"]) if match["dyear"] else None,
         )
     return None
