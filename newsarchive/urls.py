@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from newsarchive.api import api_urls
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("articles.urls")),
     path("", include("annotations.urls")),
     path("", include("annotations.search_urls")),
+    path("api/", api_urls()),
 ]
