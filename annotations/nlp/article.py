@@ -11,7 +11,9 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 
 CHUNK_CHARS = 20_000
 # a whitespace-free run longer than this is broken for the tokenizer (its affix loop
@@ -21,9 +23,9 @@ _LONG_RUN = re.compile(r"\S{" + str(LONG_RUN + 1) + ",}")
 
 
 class Tok:
-    """A token with offsets into the article text (and parse data for en/fr)."""
+    """A token with offsets into the article text."""
 
-    __slots__ = ("text", "lower", "start", "end", "i", "pos", "dep", "head", "lemma", "ent", "sent")
+    __slots__ = ("text", "lower", "start", "end", "i", "sent")
 
     def __init__(self, text: str, start: int, i: int) -> None:
         self.text = text
@@ -31,15 +33,16 @@ class Tok:
         self.start = start
         self.end = start + len(text)
         self.i = i
-        self.pos = ""
-        self.dep = ""
-        self.head = i
-        self.lemma = self.lower
-        self.ent = ""
         self.sent = 0
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}@{self.start})"
+
+
+class ParsedTok(Tok):
+    """A token with the parser's and tagger's view (English, French)."""
+
+    __slots__ = ("pos", "dep", "head", "lemma", "ent")
 
 
 @dataclass(slots=True)
@@ -125,9 +128,60 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         pos = end
 
 
+# spaCy's Sentencizer default punctuation: a sentence ends after one of these, and the
+# next token that is not punctuation opens a new one
+_SENT_PUNCT = frozenset(Sentencizer.default_punct_chars)
+
+
+def _build_tokenized(article: Article, text: str, analysis: str, nlp: Language) -> None:
+    """German fast path: the tokenizer alone, with the Sentencizer's rule applied inline.
+
+    Reading offsets with `Doc.to_array` and splitting sentences in the same loop saves two
+    passes over spaCy token objects, which cost more than the tokenizer itself.
+    """
+    toks = article.toks
+    sents = article.sents
+    tokenizer = nlp.tokenizer
+    for offset, piece in chunks(analysis):
+        rows = tokenizer(piece).to_array([IDX, LENGTH, IS_SPACE]).tolist()
+        s = len(toks)
+        seen_period = False
+        for idx, length, is_space in rows:
+            if is_space:
+                if "\n" in piece[idx : idx + length] and len(toks) > s:
+                    sents.append((s, len(toks)))
+                    s = len(toks)
+                    seen_period = False
+                continue
+            start = offset + idx
+            word = text[start : start + length]
+            in_punct = word in _SENT_PUNCT
+            if seen_period and not in_punct and (word[0].isalnum() or word[-1].isalnum()):
+                if len(toks) > s:
+                    sents.append((s, len(toks)))
+                    s = len(toks)
+                seen_period = False
+            elif in_punct:
+                seen_period = True
+            toks.append(Tok(word, start, len(toks)))
+            if "\n" in piece[idx + length : idx + length + 1] and len(toks) > s:
+                sents.append((s, len(toks)))
+                s = len(toks)
+                seen_period = False
+        if len(toks) > s:
+            sents.append((s, len(toks)))
+
+
 def build_article(text: str, language: str, nlp: Language, *, parsed: bool) -> Article:
     """Run `nlp` over `text` in chunks and collect tokens, sentences and entities."""
     article = Article(text=text, language=language)
+    if not parsed:
+        _build_tokenized(article, text, analysis_text(text), nlp)
+        article.sents = _repair_sentences(article.toks, article.sents, text)
+        for n, (s, e) in enumerate(article.sents):
+            for i in range(s, e):
+                article.toks[i].sent = n
+        return article
     toks = article.toks
     sents = article.sents
     pieces = list(chunks(analysis_text(text)))
@@ -142,17 +196,13 @@ def build_article(text: str, language: str, nlp: Language, *, parsed: bool) -> A
                         sents.append((s, len(toks)))
                         s = len(toks)
                     continue
-                tok = Tok(
-                    text[offset + token.idx : offset + token.idx + len(token.text)],
-                    offset + token.idx,
-                    len(toks),
-                )
-                if parsed:
-                    tok.pos = token.pos_
-                    tok.dep = token.dep_
-                    tok.lemma = token.lemma_.lower()
-                    tok.ent = token.ent_type_
-                    tok.head = token.head.i  # doc index; mapped below
+                start = offset + token.idx
+                tok = ParsedTok(text[start : start + len(token.text)], start, len(toks))
+                tok.pos = token.pos_
+                tok.dep = token.dep_
+                tok.lemma = token.lemma_.lower()
+                tok.ent = token.ent_type_
+                tok.head = token.head.i  # doc index; mapped below
                 toks.append(tok)
                 # a newline inside the token's trailing whitespace also ends the sentence
                 if "\n" in token.whitespace_ and len(toks) > s:

@@ -10,6 +10,7 @@ models' PERSON/PER entities and clean them. Resolution then maps surname-only me
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .article import Article, Mention, Tok
 from .lexicon import (
@@ -34,6 +35,7 @@ _EN_TITLES = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     return data_words("de_first_names.txt") | data_words("first_names_extra.txt")
 
@@ -55,6 +57,7 @@ def _looks_like_noun(text: str) -> bool:
     return lower.endswith(_NOUN_ENDINGS) or lower.endswith(DE_INSTITUTION_SUFFIXES)
 
 
+@lru_cache(maxsize=65536)
 def is_role_word(lower: str) -> bool:
     # feminine forms: Generalin, Kommandeurin
     if lower.endswith(DE_ROLE_SUFFIXES):
@@ -97,6 +100,9 @@ def german_candidates(article: Article, known: Iterable[KnownPerson]) -> list[tu
         i = s
         while i < e:
             tok = toks[i]
+            if not tok.text[:1].isupper():
+                i += 1  # every pattern below starts with a capitalised word
+                continue
             # 1. analyst-confirmed persons, longest alias first
             best = 0
             for words in gazetteer.get(tok.text, ()):
@@ -206,6 +212,8 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
             article.role_person[role] = key
     # surname-only mentions of names found anywhere in the article
     for tok in toks:
+        if tok.text not in full and not (tok.text.endswith("s") and _strip_genitive(tok.text) in full):
+            continue
         if tok.i in taken or not tok.text[:1].isupper():
             continue
         key = full.get(tok.text) or (full.get(_strip_genitive(tok.text)) if tok.text.endswith("s") else None)

@@ -8,6 +8,8 @@ the Konjunktiv I, which keeps reporting the last speaker in sentences without a 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .article import Article, Tok
 from .lexicon import (
     DE_COLON_VERBS,
@@ -46,6 +48,27 @@ FOLLOW_ON_SENTENCES = 99  # a Konjunktiv sentence this close to a quote continue
 
 def _konj_forms() -> frozenset[str]:
     return data_words("de_konjunktiv1.txt")
+
+
+@lru_cache(maxsize=1)
+def _konj_candidates() -> frozenset[str]:
+    """Every word that may be a Konjunktiv form, prefixed forms included (a cheap pre-filter)."""
+    base = _konj_forms() | DE_KONJ_IRREGULAR
+    expanded = set(base) | DE_KONJ_II
+    for prefix in DE_VERB_PREFIXES:
+        expanded.update(prefix + form for form in base)
+    return frozenset(expanded)
+
+
+@lru_cache(maxsize=1)
+def _cue_triggers() -> frozenset[str]:
+    """Lower-case words without which a sentence has no cue of its own."""
+    nouns = {word.lower() for word in DE_SPEECH_NOUNS}
+    return frozenset(
+        DE_SPEECH_VERBS
+        | nouns
+        | {"laut", "gemäß", "zufolge", "nach", "demnach", "wonach", "so", "soll", "sollen"}
+    )
 
 
 def is_konjunktiv(article: Article, i: int, s: int, *, with_ii: bool = False) -> bool:
@@ -383,7 +406,10 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
         if all(masked[s:e]):
             last_quote_sent = sent_no if any(masked[s:e]) else last_quote_sent
             continue
-        found = _sentence_cues(article, s, e, masked)
+        words = {toks[i].lower for i in range(s, e)}
+        if words.isdisjoint(_cue_triggers()) and words.isdisjoint(_konj_candidates()):
+            continue  # most sentences: nothing to look at
+        found = _sentence_cues(article, s, e, masked) if not words.isdisjoint(_cue_triggers()) else []
         if found:
             out.extend(found)
             last_quote_sent = sent_no
@@ -405,7 +431,11 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
         # follow-on Konjunktiv: a sentence without a cue that keeps reporting
         if sent_no - last_quote_sent <= FOLLOW_ON_SENTENCES and e - s >= 4:
             with_ii = sent_no - last_quote_sent == 1
-            if any(not masked[i] and is_konjunktiv(article, i, s, with_ii=with_ii) for i in range(s, e)):
+            konj = _konj_candidates()
+            if any(
+                toks[i].lower in konj and not masked[i] and is_konjunktiv(article, i, s, with_ii=with_ii)
+                for i in range(s, e)
+            ):
                 span = _clause_span(article, s, e, masked)
                 if span:
                     cand = Candidate(span[0], span[1], False, None, None, inherit=True)

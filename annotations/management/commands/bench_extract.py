@@ -1,0 +1,179 @@
+"""Throughput of the extraction pipelines against spaCy's bare reference, and worker memory.
+
+The corpus is generated from our own sentence templates (no evaluation data), about
+50,000 words per language, and each article is extracted on its own, as the worker does.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+from django.core.management.base import BaseCommand
+
+from annotations.nlp import extract, loaders
+
+_PEOPLE = {
+    "de": [
+        ("Kanzlerin", "Maria Stein"),
+        ("Außenminister", "Jonas Falk"),
+        ("Sprecherin", "Anna Berghoff"),
+        ("Präsident", "Marek Nowak"),
+        ("Ministerin", "Carla Brunner"),
+        ("Generalsekretär", "Paul Weber"),
+    ],
+    "en": [
+        ("Prime Minister", "David Morgan"),
+        ("Foreign Secretary", "Helen Carter"),
+        ("spokesman", "Thomas Reed"),
+        ("President", "Laura Hill"),
+        ("Senator", "Mark Ellis"),
+    ],
+    "fr": [
+        ("le président", "Emmanuel Durand"),
+        ("la ministre", "Claire Vidal"),
+        ("le porte-parole", "Jean Morel"),
+        ("le chancelier", "Pierre Lagrange"),
+    ],
+}
+_TEMPLATES = {
+    "de": [
+        "„Wir werden die Gespräche mit unseren Partnern in {place} fortsetzen, sobald alle bereit sind“, sagte {role} {name}.",
+        "{role} {name} sagte am {day} in {place}, die Regierung prüfe alle Optionen für neue Hilfen.",
+        "Eine Entscheidung falle nach Angaben aus {place} frühestens im kommenden Monat.",
+        "Laut dem Verteidigungsministerium sollen weitere Systeme an die Grenze verlegt werden.",
+        "Die Lage in {place} bleibe angespannt, so {surname}.",
+        "Der Handel zwischen den Ländern wuchs im vergangenen Jahr um mehrere Prozent.",
+        "Beobachter erwarten für die kommenden Wochen weitere Treffen auf Ebene der Fachminister.",
+        "{surname} betonte, dass die Zusammenarbeit mit {place} weiter ausgebaut werden müsse.",
+        "Die Opposition kritisierte das Vorgehen der Regierung im Parlament scharf.",
+        "Dem Ministerium zufolge wurden im Hafen von {place} neue Anlagen in Betrieb genommen.",
+    ],
+    "en": [
+        '"We will continue the talks with our partners in {place} as soon as everyone is ready," {role} {name} said.',
+        "{role} {name} said on {day} that the government was reviewing every option for new aid.",
+        "A decision is not expected before next month, according to officials in {place}.",
+        "The ministry said additional systems would be moved to the border within weeks.",
+        "Trade between the two countries grew by several percent last year.",
+        "Observers expect further meetings of ministers in the coming weeks.",
+        "{surname} told reporters that cooperation with {place} had to be expanded.",
+        "The opposition sharply criticised the government's approach in parliament.",
+        '"This is not the time for half measures," {surname} added.',
+    ],
+    "fr": [
+        "« Nous poursuivrons les discussions avec nos partenaires à {place} dès que possible », a déclaré {role} {name}.",
+        "{role} {name} a affirmé {day} que le gouvernement examinait toutes les options.",
+        "Selon le ministère, de nouveaux systèmes seront déployés à la frontière.",
+        "Les échanges entre les deux pays ont progressé de plusieurs pour cent l’an dernier.",
+        "Les observateurs attendent de nouvelles réunions dans les prochaines semaines.",
+        "{surname} a ajouté que la coopération avec {place} devait être renforcée.",
+        "L’opposition a vivement critiqué la méthode du gouvernement au Parlement.",
+    ],
+}
+_PLACES = {
+    "de": ["Berlin", "Warschau", "Kiew", "Paris", "Rom", "Wien", "Prag", "Peking"],
+    "en": ["London", "Warsaw", "Kyiv", "Paris", "Rome", "Vienna", "Prague", "Beijing"],
+    "fr": ["Berlin", "Varsovie", "Kiev", "Londres", "Rome", "Vienne", "Prague", "Pékin"],
+}
+_DAYS = {
+    "de": ["Montag", "Dienstag", "Mittwoch", "Donnerstag"],
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday"],
+    "fr": ["lundi", "mardi", "mercredi", "jeudi"],
+}
+
+
+def build_corpus(language: str, words: int, seed: int = 8) -> list[str]:
+    """Articles of about 400 words from the templates above, `words` words in all."""
+    rng = random.Random(seed)
+    articles: list[str] = []
+    total = 0
+    while total < words:
+        paragraphs = []
+        article_words = 0
+        while article_words < 400:
+            role, name = rng.choice(_PEOPLE[language])
+            sentences = []
+            for _ in range(3):
+                template = rng.choice(_TEMPLATES[language])
+                sentence = template.format(
+                    role=role,
+                    name=name,
+                    surname=name.split()[-1],
+                    place=rng.choice(_PLACES[language]),
+                    day=rng.choice(_DAYS[language]),
+                )
+                sentences.append(sentence[0].upper() + sentence[1:])
+            paragraph = " ".join(sentences)
+            paragraphs.append(paragraph)
+            article_words += len(paragraph.split())
+        article = "\n\n".join(paragraphs)
+        articles.append(article)
+        total += article_words
+    return articles
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _rate(words: int, func: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    func()
+    return words / (time.perf_counter() - started)
+
+
+class Command(BaseCommand):
+    help = "Words per second of the extraction pipelines vs spaCy's bare reference, and RSS."
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("--words", type=int, default=50_000, help="corpus size per language")
+        parser.add_argument("--languages", default="en,de,fr")
+
+    def handle(self, *args, words: int, languages: str, **options):
+        import spacy
+
+        langs = [lang.strip() for lang in languages.split(",") if lang.strip()]
+        before = _rss_mb()
+        loaded = time.perf_counter()
+        for lang in ("en", "de", "fr"):
+            loaders.pipeline_for(lang)
+        extract("Warm-up.", "de")
+        self.stdout.write(
+            f"loaded en+de+fr in {time.perf_counter() - loaded:.1f} s; "
+            f"RSS {before:.0f} MB before, {_rss_mb():.0f} MB after loading"
+        )
+        tokenizer_de = spacy.blank("de").tokenizer
+        for lang in langs:
+            corpus = build_corpus(lang, words)
+            n = sum(len(article.split()) for article in corpus)
+            if lang == "de":
+                reference_name = "spacy.blank('de') tokenizer"
+
+                def reference(corpus=corpus):
+                    return [tokenizer_de(article) for article in corpus]
+            else:
+                nlp = loaders.pipeline_for(lang)
+                reference_name = f"{'en_core_web_sm' if lang == 'en' else 'fr_core_news_sm'} nlp.pipe"
+
+                def reference(corpus=corpus, nlp=nlp):
+                    return list(nlp.pipe(corpus))
+
+            def ours(corpus=corpus, lang=lang):
+                return [extract(article, lang) for article in corpus]
+
+            # warm both paths on a slice so lazy initialisation is not timed
+            for article in corpus[:3]:
+                extract(article, lang)
+            ref_rate = _rate(n, reference)
+            our_rate = _rate(n, ours)
+            self.stdout.write(
+                f"{lang}: {n} words in {len(corpus)} articles | ours {our_rate:,.0f} words/s | "
+                f"{reference_name} {ref_rate:,.0f} words/s | ratio {our_rate / ref_rate:.2f}"
+            )
+        self.stdout.write(f"RSS after the run with en, de and fr loaded: {_rss_mb():.0f} MB")
