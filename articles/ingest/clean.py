@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .agencies import AGENCY_CREDIT
+
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Ordinary spaces, tabs and the typographic spaces that carry no meaning; not U+00A0/U+202F.
@@ -122,6 +124,10 @@ _STRONG = [
         r"(our standards:.{0,120}|.{0,80}trust principles.{0,80})",
         r"(foto|fotos|bild|bilder|photo|photos|image|crédit photo|credits?|quelle|source photo)"
         r"\s*:\s*.{1,100}",
+        # Reuters' footer "(Reporting by A in Moscow; Editing by B)"
+        r"\(?(reporting|writing|additional reporting) by .{1,250}(editing|edited) by .{1,120}",
+        r"((lesezeit|lesedauer|reading time|temps de lecture)\s*:?\s*)?(ca\.\s*)?\d{1,2}\s*"
+        r"(min\.?|minuten?|minutes?|mins?)(\s*(read|lesezeit|de lecture))?",
     )
 ]
 _NEWSLETTER = re.compile(r"newsletter", re.IGNORECASE)
@@ -176,6 +182,8 @@ def is_strong_leftover(line: str) -> bool:
     if _is_share_bar(line) or _is_button_row(line):
         return True
     if any(p.fullmatch(line) for p in _STRONG):
+        return True
+    if len(line) <= 120 and AGENCY_CREDIT.fullmatch(line):
         return True
     if len(line) <= 200 and _NEWSLETTER.search(line) and _NEWSLETTER_ACTION.search(line):
         return True

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .agencies import AGENCIES, AGENCY_ALTERNATION, AGENCY_CREDIT
 from .base import KnownSource
 from .clean import SIGNATURE
 
@@ -170,40 +171,7 @@ def find_date_line(paragraphs: list[str]) -> tuple[int, DateLine] | None:
 
 # --- datelines ---------------------------------------------------------------------------------
 
-# Agencies as they appear in datelines and copyright lines, with the name the archive uses.
-AGENCIES: dict[str, str] = {
-    "dpa": "dpa",
-    "dpa-afx": "dpa-AFX",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "agence france presse": "AFP",
-    "ap": "AP",
-    "associated press": "AP",
-    "the associated press": "AP",
-    "reuters": "Reuters",
-    "thomson reuters": "Reuters",
-    "kna": "KNA",
-    "epd": "epd",
-    "apa": "APA",
-    "sda": "SDA",
-    "keystone-sda": "Keystone-SDA",
-    "ansa": "ANSA",
-    "efe": "EFE",
-    "belga": "Belga",
-    "pap": "PAP",
-    "tass": "TASS",
-    "interfax": "Interfax",
-    "xinhua": "Xinhua",
-    "upi": "UPI",
-    "bloomberg": "Bloomberg",
-    "kyodo": "Kyodo",
-    "yonhap": "Yonhap",
-    "ukrinform": "Ukrinform",
-    "dts": "dts",
-    "deutsche presse-agentur": "dpa",
-    "deutsche presse agentur": "dpa",
-}
-_AGENCY_ALT = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
+_AGENCY_ALT = AGENCY_ALTERNATION
 _DASH = r"[-–—]{1,2}"
 _CAP = r"[A-ZÄÖÜÉÈÂ]"
 _PLACE_CAPS = rf"{_CAP}[A-ZÄÖÜÉÈÂÎÔÇ.'’\-]+(?:[ /]{_CAP}[A-ZÄÖÜÉÈÂÎÔÇ.'’\-]+){{0,3}}"
@@ -335,6 +303,10 @@ _COPYRIGHT = re.compile(
 )
 _COPYRIGHT_ANYWHERE = re.compile(r"©\s*(?:(?:19|20)\d{2}\s*)?(?P<holder>[^.,|/]{2,40})")
 _REUTERS_STANDARDS = re.compile(r"thomson reuters trust principles", re.IGNORECASE)
+_REPORTING_BY = re.compile(r"\(?(reporting|writing) by .{1,250}(editing|edited) by ", re.IGNORECASE)
+_TRAILING_CREDIT = re.compile(
+    rf"[.!?“”\"»«]\s*\((?P<agency>(?i:{AGENCY_ALTERNATION}))(?:\s*/\s*[\w-]{{1,16}})*\)\s*$"
+)
 
 
 def _domain(url: str | None) -> str | None:
@@ -379,9 +351,11 @@ def find_source(
     """The outlet or agency of an article, in order of how directly the file names it.
 
     1. a signature the caller knows (Source.signatures), or a "Read more with X" line: the
-       outlet the text was taken from; 2. the agency of the dateline; 3. the holder of a
-       copyright line or the Reuters standards line; 4. the page's domain, if the caller
-       knows it; 5. the site name an HTML page declares. `source-NN` is never a source.
+       outlet the text was taken from; 2. the agency of the dateline; 3. an agency credit
+       line ("(dpa)", "Mit Material von AFP", Reuters' "(Reporting by …; Editing by …)") or
+       a closing "(dpa)"; 4. the holder of a copyright line or the Reuters standards line;
+       5. the page's domain, if the caller knows it; 6. the site name an HTML page declares.
+       `source-NN` is never a source.
     `lines` are all lines of the file, including the leftovers cleaning removed.
     """
     known = list(known_sources)
@@ -397,6 +371,14 @@ def find_source(
             return _canonical(match["name"], known)
     if dateline and dateline.agency:
         return _canonical(dateline.agency, known)
+    for line in lines:
+        if len(line) <= 120 and (match := AGENCY_CREDIT.fullmatch(line)):
+            return _canonical(AGENCIES[match["agency"].casefold()], known)
+        if _REPORTING_BY.match(line):
+            return _canonical("Reuters", known)
+    # German papers close agency copy with the agency in brackets: "... sagte er. (dpa)"
+    if lines and (match := _TRAILING_CREDIT.search(lines[-1])):
+        return _canonical(AGENCIES[match["agency"].casefold()], known)
     for line in lines:
         if len(line) > 200:
             continue

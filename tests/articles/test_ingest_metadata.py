@@ -29,6 +29,15 @@ TODAY = dt.date(2026, 11, 28)
         ("Publié le 27 février 2024 à 08h15", dt.date(2024, 2, 27)),
         ("mardi 27 février 2024", dt.date(2024, 2, 27)),
         ("1er mars 2024", dt.date(2024, 3, 1)),
+        ("Stand: 16.06.2024 14:35 Uhr", dt.date(2024, 6, 16)),
+        ("16.06.2024 | 14:35 Uhr", dt.date(2024, 6, 16)),
+        ("Le 27/02/2024 à 08:15", dt.date(2024, 2, 27)),
+        ("02/27/2024", dt.date(2024, 2, 27)),  # only month-first makes sense
+        ("Updated 10:15 AM EST, Thu January 18, 2024", dt.date(2024, 1, 18)),
+        ("March 16, 2024 3:14 PM GMT+1", dt.date(2024, 3, 16)),
+        ("2024-01-17T09:00:00Z", dt.date(2024, 1, 17)),
+        ("17 January 2024 · 3 min read", dt.date(2024, 1, 17)),
+        ("Sun 16 Jun 2024 14.35 BST", dt.date(2024, 6, 16)),
     ],
 )
 def test_date_lines_in_three_languages(line: str, date: dt.date):
@@ -77,6 +86,11 @@ def test_dates_of_related_articles_at_the_end_are_ignored():
         ("KYIV — U.S. Secretary of State ...", "KYIV —", "KYIV", None),
         ("PARIS (AFP) - Le président ...", "PARIS (AFP) -", "PARIS", "AFP"),
         ("SEOUL (AFP) - Nordkorea hat ...", "SEOUL (AFP) -", "SEOUL", "AFP"),
+        ("KYIV, Ukraine (AP) — Russia ...", "KYIV, Ukraine (AP) —", "KYIV", "AP"),
+        ("BERLIN, 17. Januar (Reuters) - Die ...", "BERLIN, 17. Januar (Reuters) -", "BERLIN", "Reuters"),
+        ("Frankfurt am Main (dpa) - Die ...", "Frankfurt am Main (dpa) -", "Frankfurt am Main", "dpa"),
+        ("Washington (dpa/AFP) - Die ...", "Washington (dpa/AFP) -", "Washington", "dpa"),
+        ("Schwerin (dpa/mv) - Die ...", "Schwerin (dpa/mv) -", "Schwerin", "dpa"),
     ],
 )
 def test_datelines(paragraph: str, text: str, place: str, agency: str | None):
@@ -150,12 +164,22 @@ def test_weekday_alone_gives_no_date():
         ("Copyright 2024 The Associated Press. All rights reserved.", "AP"),
         ("Our Standards: The Thomson Reuters Trust Principles.", "Reuters"),
         ("source-42\n\nLeave a Reply", None),
+        ("(dpa)", "dpa"),
+        ("Mit Material von AFP und dpa", "AFP"),
+        ("Quelle: Reuters", "Reuters"),
+        ("(Reporting by Jane Roe in Moscow; Editing by John Doe)", "Reuters"),
     ],
 )
 def test_sources_from_signature_and_copyright_lines(last_lines: str, source: str | None):
     document = parse_pasted(f"Title\n\nThe body of the article is here.\n\n{last_lines}")
     assert document.source == source
-    assert "source-" not in document.body
+    assert document.body == "The body of the article is here."
+
+
+def test_closing_agency_bracket_names_the_source_and_stays():
+    document = parse_pasted("Titel\n\nDer Text steht hier. Er sagte das. (dpa)")
+    assert document.source == "dpa"
+    assert document.body == "Der Text steht hier. Er sagte das. (dpa)"
 
 
 def test_known_sources_give_their_own_spelling_and_signatures():
