@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils.functional import cached_property
 
 from annotations.models import Annotation, Correction, Country, Mention, Person, Quote, Status
 from articles.models import Article
@@ -12,6 +14,21 @@ from articles.selectors import article_annotations
 from newsarchive.roles import Role, has_role
 
 HISTORY_LENGTH = 50
+
+
+class _Prefixes:
+    """ "/mentions/" and "/quotes/", for templates that append "<pk>/<action>/" in long loops."""
+
+    @cached_property
+    def mention(self) -> str:
+        return reverse("mention_editor", args=[0])[:-2]
+
+    @cached_property
+    def quote(self) -> str:
+        return reverse("quote_editor", args=[0])[:-2]
+
+
+WORKSPACE_URLS = _Prefixes()
 SEARCH_LIMIT = 10
 
 
@@ -29,6 +46,7 @@ def workspace(
     for mention in mentions:
         by_label[mention.label].append(mention)
     context.update(
+        urls=WORKSPACE_URLS,
         article=article,
         can_edit=has_role(user, Role.ANALYST),
         selected=selected,
@@ -73,6 +91,25 @@ def countries_search(query: str) -> QuerySet[Country]:
     )[:SEARCH_LIMIT]
 
 
+def correction_pieces(
+    article: Article, *, user, selected: Annotation | None = None, notice: str = ""
+) -> dict:
+    """What a correction that leaves the text unchanged re-renders: toolbar, editor, item, history."""
+    return {
+        "urls": WORKSPACE_URLS,
+        "article": article,
+        "can_edit": has_role(user, Role.ANALYST),
+        "selected": selected,
+        "notice": notice,
+        "history": list(Correction.objects.for_article(article.pk)[:HISTORY_LENGTH]),
+    }
+
+
 def workspace_editor(annotation: Annotation, *, user) -> dict:
     """The editor panel alone, for opening an annotation without re-rendering the text."""
-    return {"selected": annotation, "article": annotation.article, "can_edit": has_role(user, Role.ANALYST)}
+    return {
+        "selected": annotation,
+        "article": annotation.article,
+        "can_edit": has_role(user, Role.ANALYST),
+        "urls": WORKSPACE_URLS,
+    }

@@ -20,17 +20,33 @@ from articles.models import Article
 from newsarchive.roles import Role, role_required
 
 
-def workspace_response(request, article: Article, *, selected=None, error="", notice="", status=200):
+def workspace_response(
+    request, article: Article, *, selected=None, error="", notice="", status=200, text_unchanged=False
+):
     if not request.htmx and status == 200:
         if notice:
             messages.success(request, notice)
         return redirect("article_detail", article_id=article.pk)
+    if status == 200 and text_unchanged:
+        # Long articles: re-render only what changed, as out-of-band swaps.
+        context = selectors.correction_pieces(article, user=request.user, selected=selected, notice=notice)
+        response = render(request, "annotations/_correction_oob.html", context)
+        response["HX-Reswap"] = "none"
+        return response
     context = selectors.workspace(article, user=request.user, selected=selected, error=error, notice=notice)
     template = "annotations/_workspace.html" if request.htmx else "articles/detail.html"
     return render(request, template, context, status=status)
 
 
-def _correct(request, article: Article, form, run: Callable, *, selected: Annotation | None = None):
+def _correct(
+    request,
+    article: Article,
+    form,
+    run: Callable,
+    *,
+    selected: Annotation | None = None,
+    text_unchanged: bool = False,
+):
     """Validate `form`, call `run(cleaned_data)` and answer with the workspace."""
     if not form.is_valid():
         return workspace_response(
@@ -49,7 +65,9 @@ def _correct(request, article: Article, form, run: Callable, *, selected: Annota
         selected = result
     elif selected is not None:
         selected = _reloaded(selected)
-    return workspace_response(request, article, selected=selected, notice="Saved.")
+    return workspace_response(
+        request, article, selected=selected, notice="Saved.", text_unchanged=text_unchanged
+    )
 
 
 def _reloaded(annotation: Annotation | None) -> Annotation | None:
@@ -83,7 +101,14 @@ def mention_action(request, pk: int, action: str):
         "link": (forms.LinkForm, lambda d: services.mention_link(user=user, mention=mention, **d)),
     }
     form_class, run = runs[action]
-    return _correct(request, mention.article, form_class(request.POST), run, selected=mention)
+    return _correct(
+        request,
+        mention.article,
+        form_class(request.POST),
+        run,
+        selected=mention,
+        text_unchanged=action == "accept",
+    )
 
 
 @require_POST
@@ -104,7 +129,14 @@ def quote_action(request, pk: int, action: str):
         "speaker": (forms.SpeakerForm, speaker),
     }
     form_class, run = runs[action]
-    return _correct(request, quote.article, form_class(request.POST), run, selected=quote)
+    return _correct(
+        request,
+        quote.article,
+        form_class(request.POST),
+        run,
+        selected=quote,
+        text_unchanged=action == "accept",
+    )
 
 
 @require_POST

@@ -118,4 +118,4 @@ def article_review(request, article_id: int):
     reviewed = request.POST.get("reviewed", "1") == "1"
     article = annotation_services.article_review_set(user=request.user, article=article, reviewed=reviewed)
     notice = "Marked as reviewed." if reviewed else "Marked as not reviewed."
-    return workspace_response(request, article, notice=notice)
+    return workspace_response(request, article, notice=notice, text_unchanged=True)

@@ -138,7 +138,12 @@ def test_analyst_and_admin_are_allowed(
     response = _call(client_as(user), request, name, fixture, kwarg, method, data, **HTMX)
     assert response.status_code == 200, response.content.decode()[:2000]
     if method == "post":
-        assert b'id="workspace"' in response.content and b"<html" not in response.content
+        assert b"<html" not in response.content
+        if name.endswith("_accept"):  # the text is unchanged: only the changed pieces come back
+            assert response["HX-Reswap"] == "none" and b'id="history" hx-swap-oob' in response.content
+            assert f'id="{fixture}-{request.getfixturevalue(fixture).pk}"'.encode() in response.content
+        else:
+            assert b'id="workspace"' in response.content
         assert Correction.objects.filter(Q(user=user) | Q(undone_by=user)).exists()
 
 
@@ -222,8 +227,8 @@ def test_review_by_htmx_answers_with_the_workspace_and_records(client_as, analys
     response = client_as(analyst).post(
         reverse("article_review", args=[article.pk]), {"reviewed": "1"}, **HTMX
     )
-    assert response.status_code == 200 and b'id="workspace"' in response.content
-    assert b"Mark not reviewed" in response.content
+    assert response.status_code == 200 and b'id="toolbar" hx-swap-oob="true"' in response.content
+    assert b"Mark not reviewed" in response.content and b"Marked reviewed" in response.content
     assert Correction.objects.get().action == Correction.Action.REVIEW
 
 
