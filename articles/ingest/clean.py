@@ -90,7 +90,8 @@ _SOCIAL = {
 _SHARE_WORDS = {
     "share", "this", "the", "article", "story", "post", "page", "on", "via", "teilen", "sie",
     "diesen", "artikel", "beitrag", "den", "partager", "cet", "sur", "l'article", "l’article",
-    "folgen", "follow", "us", "uns", "suivez-nous", "nous",
+    "folgen", "follow", "us", "uns", "suivez-nous", "nous", "auf", "per", "versenden", "senden",
+    "send", "tweet", "teilen:", "share:", "partager:", "artikel:", "drucken:",
 }
 _SHARE_VERBS = {"share", "teilen", "partager", "folgen", "follow", "suivez-nous"}
 _SHARE_SPLIT = re.compile(r"[\s|·•,/:;!]+")
@@ -124,6 +125,17 @@ _STRONG = [
         r"(our standards:.{0,120}|.{0,80}trust principles.{0,80})",
         r"(foto|fotos|bild|bilder|photo|photos|image|crédit photo|credits?|quelle|source photo)"
         r"\s*:\s*.{1,100}",
+        # WordPress comment forms under scraped posts
+        r"(leave a reply\s*)?cancel reply|antworten abbrechen|annuler la réponse|post comment|submit comment"
+        r"|kommentar (abschicken|absenden)|publier le commentaire",
+        r"(your email address will not be published|ihre e-mail-adresse wird nicht veröffentlicht"
+        r"|votre adresse (e-mail|de messagerie) ne sera pas publiée|required fields are marked"
+        r"|erforderliche felder sind (mit )?\S* markiert|les champs obligatoires sont indiqués"
+        r"|save my name, email).{0,200}",
+        r"(jetzt )?(abonnieren|subscribe( now)?|s'abonner|s’abonner|abonnez-vous)\s*!?",
+        # "Dieser Artikel erschien zuerst bei Euractiv", "This article first appeared on Euractiv"
+        r"(dieser artikel|der artikel|der beitrag|dieser beitrag|this article|this story|the article"
+        r"|cet article)\s.{0,40}(erschien|erschienen|veröffentlicht|published|appeared|publié|paru)\s.{0,80}",
         # Reuters' footer "(Reporting by A in Moscow; Editing by B)"
         r"\(?(reporting|writing|additional reporting) by .{1,250}(editing|edited) by .{1,120}",
         r"((lesezeit|lesedauer|reading time|temps de lecture)\s*:?\s*)?(ca\.\s*)?\d{1,2}\s*"
@@ -132,7 +144,8 @@ _STRONG = [
 ]
 _NEWSLETTER = re.compile(r"newsletter", re.IGNORECASE)
 _NEWSLETTER_ACTION = re.compile(
-    r"abonn|subscribe|sign ?up|anmelden|bestellen|registrier|inscri|recevez|erhalten|get (our|the)",
+    r"abonn|subscribe|sign ?up|anmelden|melden sie sich|bestellen|registrier|inscri|recevez|erhalten"
+    r"|get (our|the)",
     re.IGNORECASE,
 )
 _COOKIE = re.compile(r"cookie", re.IGNORECASE)
@@ -146,17 +159,24 @@ _CONSENT = re.compile(
 _BUTTON_MARK = re.compile(r"\[ok\]|\|\s*\w|accept all|alle akzeptieren|tout accepter", re.IGNORECASE)
 # Headings that open a trailing list of links (Wikinews "Themenverwandte Artikel", "Quellen").
 _TRAILING_HEADING = re.compile(
-    r"(themenverwandte?r? artikel|verwandte artikel|ähnliche artikel|weitere artikel|mehr zum thema"
+    r"(themenverwandte?r? artikel|verwandte artikel|ähnliche artikel|weitere artikel( zum thema)?"
+    r"|mehr zum thema"
     r"|related (articles|stories|coverage|content)|more (stories|from)( \w+)?|you may also like"
     r"|fußnoten|footnotes|quellen|sources|weblinks|external links|sur le même sujet|à lire aussi"
     r"|articles? (liés|connexes)|bildergalerie.{0,60}|photo gallery|kommentare|comments)\s*:?",
     re.IGNORECASE,
 )
 _SHORT_LINE = 160
+_MAX_HEADLINE = 150
 
 SIGNATURE = re.compile(
-    r"(?:lesen sie mehr|mehr lesen|read more|lire plus|lire la suite|en savoir plus)"
-    r"\s+(?:mit|bei|auf|with|at|on|avec|sur)\s+(?P<name>\S.{0,60}?)\s*[.!:]?$",
+    r"(?:(?:lesen sie mehr|mehr lesen|read more|lire plus|lire la suite|en savoir plus)"
+    r"\s+(?:mit|bei|auf|with|at|on|avec|sur)"
+    r"|(?:dieser artikel|der artikel|der beitrag|dieser beitrag|this article|this story|the article"
+    r"|cet article)\s.{0,40}(?:erschien|erschienen|veröffentlicht|published|appeared|publié|paru)"
+    r"(?:\s+zuerst|\s+first|\s+originally|\s+initialement|\s+d'abord|\s+d’abord)?"
+    r"\s+(?:bei|auf|in|im|on|in|at|by|sur|dans|par))"
+    r"\s+(?P<name>\S.{0,60}?)\s*[.!:]?$",
     re.IGNORECASE,
 )
 
@@ -213,6 +233,15 @@ def remove_leftovers(paragraphs: list[str], *, keep_first: bool = False) -> Clea
     for paragraph in paragraphs:
         (removed if is_strong_leftover(paragraph) else kept).append(paragraph)
 
+    # A cookie notice above the headline is longer than a headline, and longer than the line
+    # after it; a headline that talks about cookies is followed by a longer paragraph.
+    while (
+        keep_first
+        and len(kept) > 1
+        and (len(kept[0]) > _MAX_HEADLINE or len(kept[1]) < len(kept[0]))
+        and is_edge_leftover(kept[0])
+    ):
+        removed.append(kept.pop(0))
     start = 1 if keep_first and kept else 0
     while start < len(kept) and is_edge_leftover(kept[start]):
         removed.append(kept.pop(start))

@@ -44,6 +44,15 @@ REAL = [
         "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
         "Foto: Kay Nietfeld/dpa",
         "Anzeige",
+        "Auf Facebook teilen",
+        "Per E-Mail versenden",
+        "Your email address will not be published. Required fields are marked *",
+        "Cancel reply",
+        "Melden Sie sich für unseren Newsletter an",
+        "Lesezeit: 3 Min.",
+        "Dieser Artikel erschien zuerst bei Euractiv.",
+        "(dpa)",
+        "Mit Material von AFP und dpa",
     ],
 )
 def test_leftover_lines_are_recognised(line: str):
@@ -114,3 +123,13 @@ def test_hard_wrapped_lines_are_reflowed_into_paragraphs():
         "Laut Verteidigungsminister Boris Pistorius sollen zwei weitere Iris-T-Systeme noch vor dem Winter "
         "eintreffen.",
     ]
+
+
+def test_cookie_notice_above_the_headline_goes_but_a_cookie_headline_stays():
+    notice = "Wir verwenden Cookies. Mit der weiteren Nutzung stimmen Sie unserer Datenschutzerklärung zu."
+    document = parse_pasted(f"{notice}\nTitel\n\nDer Text des Artikels steht hier.")
+    assert document.title == "Titel"
+    headline = "EU will Cookie-Banner abschaffen: Nutzer sollen nur einmal zustimmen"
+    body = "Die Kommission legte am Dienstag einen Vorschlag vor, der Banner auf Webseiten überflüssig macht."
+    document = parse_pasted(f"{headline}\n\n{body}")
+    assert (document.title, document.body) == (headline, body)

@@ -167,6 +167,9 @@ def test_weekday_alone_gives_no_date():
         ("(dpa)", "dpa"),
         ("Mit Material von AFP und dpa", "AFP"),
         ("Quelle: Reuters", "Reuters"),
+        ("Dieser Artikel erschien zuerst bei Euractiv.", "Euractiv"),
+        ("This article was first published on Euractiv", "Euractiv"),
+        ("Cet article a été publié initialement sur Euractiv", "Euractiv"),
         ("(Reporting by Jane Roe in Moscow; Editing by John Doe)", "Reuters"),
     ],
 )
