@@ -244,6 +244,8 @@ _YEARLESS = [
         rf"\b{_LONG_WEEKDAY}\s*(?:\(\s*|,\s*)?{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)",
         # mercredi 17 janvier
         rf"\b{_LONG_WEEKDAY}\s+(?:le\s+)?{_DAY}\s+{_MONTH}(?!\s*,?\s*\d)",
+        # am Mittwoch (17.1.) / am Mittwoch, 17.01.
+        rf"\b{_LONG_WEEKDAY}\s*(?:\(\s*|,\s*)?(?:den\s+)?(?P<day>[0-3]?\d)\.\s?(?P<nmonth>[01]?\d)\.(?!\s?\d)",
     )
 ]
 _WEEKDAY_WORD = re.compile(rf"\b{_LONG_WEEKDAY}\b", re.IGNORECASE)
@@ -280,9 +282,10 @@ def find_yearless_date(
     for paragraph in head:
         for pattern in _YEARLESS:
             if match := pattern.search(paragraph):
-                month = MONTHS[match["month"].casefold()]
+                groups = match.groupdict()
+                month = int(groups["nmonth"]) if groups.get("nmonth") else MONTHS[groups["month"].casefold()]
                 weekday = WEEKDAYS[match["weekday"].casefold()]
-                date = infer_date(month, int(match["day"]), weekday, today)
+                date = infer_date(month, int(match["day"]), weekday, today) if 1 <= month <= 12 else None
                 if date:
                     return date
     return None

@@ -137,6 +137,7 @@ def test_dateline_with_year_is_a_stated_date():
         ("The Kremlin said on Wednesday, Jan. 17, that talks failed.", dt.date(2024, 1, 17)),
         ("Le Kremlin a déclaré mercredi 17 janvier que ...", dt.date(2024, 1, 17)),
         ("Am Freitag, den 3. Juli demonstrierten 150 Menschen.", dt.date(2026, 7, 3)),
+        ("Das sagte Peskow am Mittwoch (17.1.) in Moskau.", dt.date(2024, 1, 17)),
     ],
 )
 def test_yearless_date_takes_the_latest_matching_year(sentence: str, date: dt.date):
