@@ -121,7 +121,8 @@ _STRONG = [
         r"\s*:.{0,200}",
         r"(©|\(c\)|copyright\s*(©|\(c\)|\d{4}|by\b)).{0,150}",
         r".{0,80}©.{0,80}",
-        r".{0,200}(all rights reserved|alle rechte vorbehalten|tous droits réservés).{0,100}",
+        # "AP. All rights reserved." but not "sie habe sich alle Rechte vorbehalten"
+        r"(.{0,100}[.,|·]\s*)?(all rights reserved|alle rechte vorbehalten|tous droits réservés)\.?",
         r"(our standards:.{0,120}|.{0,80}trust principles.{0,80})",
         r"(foto|fotos|bild|bilder|photo|photos|image|crédit photo|credits?|quelle|source photo)"
         r"\s*:\s*.{1,100}",

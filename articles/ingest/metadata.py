@@ -362,7 +362,7 @@ def find_source(
     `lines` are all lines of the file, including the leftovers cleaning removed.
     """
     known = list(known_sources)
-    folded_lines = [_fold(line) for line in lines]
+    folded_lines = [_fold(line) for line in lines] if any(s.signatures for s in known) else []
     for source in known:
         for signature in source.signatures:
             sig = _fold(signature)

@@ -14,6 +14,8 @@ REAL = [
     "Er sagte, man werde sich das Urheberrecht genau ansehen.",
     "Copyright law is changing in the EU, the commissioner said.",
     "Share prices fell sharply in Tokyo on Monday.",
+    "Die Regierung erklärte, sie habe sich alle Rechte vorbehalten.",
+    "Facebook und X wollen die Regeln ändern, teilte die Kommission mit.",
     "Lesen Sie mehr über die Hintergründe in unserem Dossier, sagte die Ministerin.",
 ]
 
@@ -42,6 +44,7 @@ REAL = [
         "© 2024 The Associated Press",
         "Copyright 2024 The Associated Press. All rights reserved.",
         "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+        "The Associated Press. All rights reserved.",
         "Foto: Kay Nietfeld/dpa",
         "Anzeige",
         "Auf Facebook teilen",
