@@ -35,6 +35,7 @@ from .persons import is_role_word
 from .quotes import Candidate, Speaker
 
 _PUNCT_END = frozenset(".!?")
+_MARKS = frozenset("„“”\"»«‹›")
 _CLAUSE_BREAK = frozenset(",;:")
 _RELATIVE = frozenset("der die das welcher welche welches".split())
 _SOURCE_NOUNS = frozenset(
@@ -68,6 +69,7 @@ def _cue_triggers() -> frozenset[str]:
         DE_SPEECH_VERBS
         | nouns
         | {"laut", "gemäß", "zufolge", "nach", "demnach", "wonach", "so", "soll", "sollen"}
+        | _AUX
     )
 
 
@@ -366,7 +368,13 @@ def colon_cue(article: Article, colon: int) -> tuple[str, Speaker | None] | None
 def _clause_span(article: Article, a: int, b: int, masked: list[bool]) -> tuple[int, int] | None:
     """Char span of tokens [a, b) without the final stop; None if empty or quoted directly."""
     toks = article.toks
-    while b > a and toks[b - 1].text in _PUNCT_END:
+    # the report ends where the writer's own words resume: "; …", ", denn …"
+    for k in range(a + 3, b):
+        if toks[k].text == ";" or (toks[k].text == "," and k + 1 < b and toks[k + 1].lower == "denn"):
+            b = k
+            break
+    # an opening mark of the next quote can hang at the end of the sentence before it
+    while b > a and (toks[b - 1].text in _PUNCT_END or toks[b - 1].text in _MARKS):
         b -= 1
     if a < b and toks[a].lower in DE_COMPLEMENTIZERS:
         a += 1
@@ -414,7 +422,7 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
             out.extend(found)
             last_quote_sent = sent_no
             continue
-        if any(masked[s:e]):
+        if any(masked[i] and toks[i].text not in _MARKS for i in range(s, e)):
             last_quote_sent = sent_no
             continue
         # reportative "soll … verletzt worden sein": the writer passes on a claim
@@ -468,6 +476,7 @@ def _apposed_subject_with_clause(article: Article, s: int, j: int, e: int) -> bo
     return any(toks[k].text in (",", ":") for k in range(j + 1, min(e, j + 1 + _MAX_CUE_GAP)))
 
 
+_AUX = frozenset("hatte hat hatten haben habe".split())
 _ADVERBIAL_OPENERS = frozenset("als wo nachdem bevor während weil da wenn ehe bis".split())
 
 
@@ -488,7 +497,7 @@ def _reportative(article: Article, s: int, e: int, masked: list[bool]) -> bool:
     b = e
     while b > s and toks[b - 1].text in _PUNCT_END:
         b -= 1
-    if b - s < 4 or toks[b - 1].lower not in ("sein", "haben") or any(masked[s:e]):
+    if b - s < 4 or toks[b - 1].lower not in ("sein", "haben") or any(masked[s:b]):
         return False
     # "soll … verletzt worden sein", "soll … gekommen sein", "soll … gezündet haben" report a
     # claim; "sollen bis 2027 … stationiert sein" states a plan
@@ -589,6 +598,17 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             if span:
                 out.append(Candidate(span[0], span[1], False, tok.text, None, inherit=True))
                 return out
+        # "…, hatte Obama bei seinem Besuch gesagt." — the cue verb closes the sentence
+        if lower in _AUX and j > s + 2 and toks[j - 1].text == "," and not any(masked[s : j - 1]):
+            b = e
+            while b > j and toks[b - 1].text in _PUNCT_END:
+                b -= 1
+            if b - 1 > j + 1 and toks[b - 1].lower in DE_SPEECH_VERBS and toks[b - 1].lower.startswith("ge"):
+                speaker = _subject_after(article, j + 1, b - 1)
+                span = _clause_span(article, s, j - 1, masked)
+                if span:
+                    out.append(Candidate(span[0], span[1], False, toks[b - 1].text, speaker))
+                    return out
         # …, so X. / A, so X, B.
         if lower == "so" and j > s + 2 and toks[j - 1].text == "," and j + 1 < e:
             nxt = toks[j + 1]
@@ -674,8 +694,30 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             speaker = _subject_before(article, s, j)
             if speaker is None:
                 speaker = _subject_after(article, j + 1, comma)
-        span = _clause_span(article, comma + 1, e, masked)
+        end = _main_clause_start(article, s, comma + 1, e)
+        span = _clause_span(article, comma + 1, end, masked)
         if span:
             out.append(Candidate(span[0], span[1], False, tok.text, speaker))
             return out
     return out
+
+
+_SUBORDINATORS = frozenset("nachdem als weil da obwohl während bevor wenn sobald seit".split())
+_NOT_FINITE_OPENERS = frozenset("und oder aber sondern dass die der das den dem des wie wo um".split())
+
+
+def _main_clause_start(article: Article, s: int, a: int, e: int) -> int:
+    """ "Nachdem X mitgeteilt hatte, dass A, hatte dieser …": the report stops before the main clause."""
+    toks = article.toks
+    if toks[s].lower not in _SUBORDINATORS:
+        return e
+    for k in range(a + 2, e - 1):
+        if toks[k].text == ",":
+            nxt = toks[k + 1]
+            if (
+                nxt.text.islower()
+                and nxt.lower not in _NOT_FINITE_OPENERS
+                and nxt.lower not in DE_PREPOSITIONS
+            ):
+                return k
+    return e
