@@ -19,17 +19,28 @@ from annotations.models import Annotation, Correction, Mention, Quote
 from articles.models import Article
 from newsarchive.roles import Role, role_required
 
+# What a successful correction re-renders: everything, the pieces it changed without the text,
+# or those pieces with the text and the counts (no list entry appears or disappears).
+ALL, PIECES, TEXT = "all", "pieces", "text"
+REFRESH = {"accept": PIECES, "reject": TEXT, "move": TEXT, "link": TEXT, "delete": ALL, "speaker": TEXT}
+
 
 def workspace_response(
-    request, article: Article, *, selected=None, error="", notice="", status=200, text_unchanged=False
+    request, article: Article, *, selected=None, error="", notice="", status=200, refresh=ALL
 ):
     if not request.htmx and status == 200:
         if notice:
             messages.success(request, notice)
         return redirect("article_detail", article_id=article.pk)
-    if status == 200 and text_unchanged:
+    if status == 200 and refresh != ALL:
         # Long articles: re-render only what changed, as out-of-band swaps.
-        context = selectors.correction_pieces(article, user=request.user, selected=selected, notice=notice)
+        if refresh == TEXT:
+            context = selectors.workspace(article, user=request.user, selected=selected, notice=notice)
+            context["text_changed"] = True
+        else:
+            context = selectors.correction_pieces(
+                article, user=request.user, selected=selected, notice=notice
+            )
         response = render(request, "annotations/_correction_oob.html", context)
         response["HX-Reswap"] = "none"
         return response
@@ -45,7 +56,7 @@ def _correct(
     run: Callable,
     *,
     selected: Annotation | None = None,
-    text_unchanged: bool = False,
+    refresh: str = ALL,
 ):
     """Validate `form`, call `run(cleaned_data)` and answer with the workspace."""
     if not form.is_valid():
@@ -65,9 +76,7 @@ def _correct(
         selected = result
     elif selected is not None:
         selected = _reloaded(selected)
-    return workspace_response(
-        request, article, selected=selected, notice="Saved.", text_unchanged=text_unchanged
-    )
+    return workspace_response(request, article, selected=selected, notice="Saved.", refresh=refresh)
 
 
 def _reloaded(annotation: Annotation | None) -> Annotation | None:
@@ -107,7 +116,7 @@ def mention_action(request, pk: int, action: str):
         form_class(request.POST),
         run,
         selected=mention,
-        text_unchanged=action == "accept",
+        refresh=REFRESH[action],
     )
 
 
@@ -135,7 +144,7 @@ def quote_action(request, pk: int, action: str):
         form_class(request.POST),
         run,
         selected=quote,
-        text_unchanged=action == "accept",
+        refresh=REFRESH[action],
     )
 
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from annotations import selectors as annotation_selectors
 from annotations import services as annotation_services
-from annotations.views import workspace_response
+from annotations.views import PIECES, workspace_response
 from articles import selectors, services
 from articles.filters import ArticleFilter
 from articles.forms import UploadForm
@@ -118,4 +118,4 @@ def article_review(request, article_id: int):
     reviewed = request.POST.get("reviewed", "1") == "1"
     article = annotation_services.article_review_set(user=request.user, article=article, reviewed=reviewed)
     notice = "Marked as reviewed." if reviewed else "Marked as not reviewed."
-    return workspace_response(request, article, notice=notice, text_unchanged=True)
+    return workspace_response(request, article, notice=notice, refresh=PIECES)

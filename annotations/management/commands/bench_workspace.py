@@ -72,8 +72,8 @@ class Command(BaseCommand):
             )
             self._report("article page (GET)", page, 300)
             self._report("correction: accept (htmx POST, text unchanged)", timings["accept"], 100)
-            self._report("correction: reject (htmx POST, workspace re-rendered)", timings["reject"], 100)
-            self._report("correction: move (htmx POST, workspace re-rendered)", timings["move"], 100)
+            self._report("correction: reject (htmx POST, text and counts re-rendered)", timings["reject"], 100)
+            self._report("correction: move (htmx POST, text and counts re-rendered)", timings["move"], 100)
             transaction.set_rollback(True)
 
     def _time(self, request) -> float:
