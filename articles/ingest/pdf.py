@@ -20,7 +20,7 @@ _COLUMN_GAP = re.compile(r"\S {6,}\S")
 _SENTENCE_END = re.compile(r"[.!?:“”\"»«]$")
 
 
-def _page_texts(data: bytes) -> list[tuple[str, bool]]:
+def _page_texts(data: bytes) -> tuple[list[tuple[str, bool]], str]:
     import pypdf
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
@@ -38,7 +38,12 @@ def _page_texts(data: bytes) -> list[tuple[str, bool]]:
         pages = reader.pages
         if len(pages) > MAX_PAGES:
             raise IngestError(f"The PDF has {len(pages)} pages; articles may have at most {MAX_PAGES}.")
-        return [_page_text(page) for page in pages]
+        title = ""
+        try:
+            title = str((reader.metadata or {}).get("/Title") or "")
+        except Exception:  # noqa: BLE001 - a broken info dictionary must not lose the text
+            title = ""
+        return [_page_text(page) for page in pages], title
     except IngestError:
         raise
     except FileNotDecryptedError:
@@ -74,22 +79,35 @@ def _furniture(pages: list[list[str]]) -> set[str]:
 
 def extract(name: str, data: bytes) -> Extracted:
     """The article text of a PDF; IngestError for damaged, encrypted or image-only files."""
-    raw_pages = _page_texts(data)
+    raw_pages, meta_title = _page_texts(data)
     pages = [[normalise_line(line) for line in text.split("\n")] for text, _gaps in raw_pages]
     furniture = _furniture([[line for line in page if line] for page in pages])
     paragraphs: list[str] = []
     for (_text, gaps), lines in zip(raw_pages, pages, strict=True):
         kept = ["" if line in furniture or _PAGE_NUMBER.fullmatch(line) else line for line in lines]
         page_paragraphs = reflow_paragraphs("\n".join(kept), blank_lines_separate=gaps)
-        # A paragraph running over a page break: the page ends mid-sentence, the next goes on.
+        # A paragraph running over a page break: the page ends mid-sentence (a long line without
+        # a full stop is body text; a short one could be a heading), the next page goes on.
         if (
             paragraphs
             and page_paragraphs
             and not _SENTENCE_END.search(paragraphs[-1])
-            and page_paragraphs[0][:1].islower()
+            and (page_paragraphs[0][:1].islower() or len(paragraphs[-1]) > 80)
         ):
-            paragraphs[-1] = f"{paragraphs[-1]} {page_paragraphs.pop(0)}"
+            previous = paragraphs.pop()
+            following = page_paragraphs.pop(0)
+            if previous.endswith("-") and following[:1].islower():
+                paragraphs.append(previous[:-1] + following)
+            else:
+                paragraphs.append(f"{previous} {following}")
         paragraphs.extend(page_paragraphs)
+    # Printed web pages start with the site's header; when the document's own title is one of
+    # the first lines, what stands above it is that header.
+    wanted = " ".join(meta_title.split()).casefold()
+    for index, paragraph in enumerate(paragraphs[:6]):
+        if wanted and " ".join(paragraph.split()).casefold() == wanted:
+            del paragraphs[:index]
+            break
     if sum(len(p) for p in paragraphs) < 20:
         raise IngestError(
             "The PDF contains no text (it may be a scanned image); text recognition is not supported."

@@ -83,8 +83,11 @@ def _pdf(
     user_password: str | None = None,
     owner_only: bool = False,
     header: bool = False,
+    title: str = "",
 ) -> bytes:
     pdf = FPDF()
+    if title:
+        pdf.set_title(title)
     if user_password is not None or owner_only:
         pdf.set_encryption(owner_password="owner-secret", user_password=user_password or "")
     for number, paragraphs in enumerate(pages, start=1):
@@ -112,6 +115,18 @@ def test_pdf_text_is_reflowed_into_paragraphs():
                                            "Dritte Seite."]
     assert document.source == "dpa"
     assert document.format == "pdf"
+
+
+def test_pdf_title_property_skips_the_site_header_above_the_headline():
+    document = parse_file("scholz.pdf", _pdf([[TITLE, *PARAGRAPHS]], header=True, title=TITLE))
+    assert document.title == TITLE
+    assert document.body.split("\n\n") == PARAGRAPHS
+
+
+def test_pdf_paragraph_running_over_a_page_break_is_joined():
+    long_paragraph = " ".join(f"Satz Nummer {i} handelt von Verhandlungen in Brüssel." for i in range(120))
+    document = parse_file("long.pdf", _pdf([[TITLE, long_paragraph, "Ein letzter Absatz."]]))
+    assert document.body.split("\n\n") == [long_paragraph, "Ein letzter Absatz."]
 
 
 def test_pdf_with_only_an_owner_password_is_read():
