@@ -38,9 +38,7 @@ def _is_litter(path: str) -> bool:
     if not parts:
         return True
     return (
-        parts[0] == "__MACOSX"
-        or any(part.startswith(".") for part in parts)
-        or parts[-1].lower() in _LITTER
+        parts[0] == "__MACOSX" or any(part.startswith(".") for part in parts) or parts[-1].lower() in _LITTER
     )
 
 
@@ -50,9 +48,7 @@ def _member_label(archive: str, member: str) -> str:
     return f"{archive}/{'/'.join(parts)}"
 
 
-def iter_upload(
-    name: str, data: bytes, *, limits: UploadLimits
-) -> Iterator[tuple[str, bytes | IngestError]]:
+def iter_upload(name: str, data: bytes, *, limits: UploadLimits) -> Iterator[tuple[str, bytes | IngestError]]:
     """Yield `(name, bytes)` for every file in an upload, or `(name, IngestError)` for a bad one.
 
     A plain file yields itself once (or an IngestError when it is over `max_file_bytes`).
@@ -64,8 +60,11 @@ def iter_upload(
     """
     if not is_zip_name(name):
         if len(data) > limits.max_file_bytes:
-            yield name, IngestError(
-                f"The file is {_mb(len(data))}; files may be at most {_mb(limits.max_file_bytes)}."
+            yield (
+                name,
+                IngestError(
+                    f"The file is {_mb(len(data))}; files may be at most {_mb(limits.max_file_bytes)}."
+                ),
             )
         else:
             yield name, data
@@ -78,9 +77,12 @@ def _iter_zip(name: str, data: bytes, limits: UploadLimits) -> Iterator[tuple[st
         yield name, IngestError("The zip archive is empty.")
         return
     if len(data) > limits.max_total_uncompressed:
-        yield name, IngestError(
-            f"The zip archive is {_mb(len(data))}; archives may be at most "
-            f"{_mb(limits.max_total_uncompressed)}."
+        yield (
+            name,
+            IngestError(
+                f"The zip archive is {_mb(len(data))}; archives may be at most "
+                f"{_mb(limits.max_total_uncompressed)}."
+            ),
         )
         return
     try:
@@ -94,16 +96,22 @@ def _iter_zip(name: str, data: bytes, limits: UploadLimits) -> Iterator[tuple[st
             yield name, IngestError("The zip archive contains no files.")
             return
         if len(infos) > limits.max_members:
-            yield name, IngestError(
-                f"The zip archive holds {len(infos):,} files; at most {limits.max_members:,} are "
-                "accepted per archive. Please split it into smaller archives."
+            yield (
+                name,
+                IngestError(
+                    f"The zip archive holds {len(infos):,} files; at most {limits.max_members:,} are "
+                    "accepted per archive. Please split it into smaller archives."
+                ),
             )
             return
         declared = sum(i.file_size for i in infos)
         if declared > limits.max_total_uncompressed:
-            yield name, IngestError(
-                f"The zip archive would unpack to {_mb(declared)}; at most "
-                f"{_mb(limits.max_total_uncompressed)} are accepted."
+            yield (
+                name,
+                IngestError(
+                    f"The zip archive would unpack to {_mb(declared)}; at most "
+                    f"{_mb(limits.max_total_uncompressed)} are accepted."
+                ),
             )
             return
         budget = limits.max_total_uncompressed

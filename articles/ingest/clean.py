@@ -81,28 +81,26 @@ def reflow_paragraphs(text: str, *, blank_lines_separate: bool = False) -> list[
 
 # --- leftovers -------------------------------------------------------------------------------
 
-_SOCIAL = {
-    "facebook", "x", "twitter", "whatsapp", "e-mail", "email", "mail", "linkedin", "telegram",
-    "xing", "reddit", "pinterest", "threads", "bluesky", "mastodon", "flipboard", "pocket",
-    "messenger", "instagram", "tiktok", "youtube", "print", "drucken", "imprimer", "copy",
-    "link", "kopieren", "copier", "le", "lien", "sms",
-}
-_SHARE_WORDS = {
-    "share", "this", "the", "article", "story", "post", "page", "on", "via", "teilen", "sie",
-    "diesen", "artikel", "beitrag", "den", "partager", "cet", "sur", "l'article", "l’article",
-    "folgen", "follow", "us", "uns", "suivez-nous", "nous", "auf", "per", "versenden", "senden",
-    "send", "tweet", "teilen:", "share:", "partager:", "artikel:", "drucken:",
-}
+_SOCIAL = set(
+    "facebook x twitter whatsapp e-mail email mail linkedin telegram xing reddit pinterest threads "
+    "bluesky mastodon flipboard pocket messenger instagram tiktok youtube print drucken imprimer "
+    "copy link kopieren copier le lien sms".split()
+)
+_SHARE_WORDS = set(
+    "share this the article story post page on via teilen sie diesen artikel beitrag den partager "
+    "cet sur l'article l’article folgen follow us uns suivez-nous nous auf per versenden senden send "
+    "tweet teilen: share: partager: artikel: drucken:".split()
+)
 _SHARE_VERBS = {"share", "teilen", "partager", "folgen", "follow", "suivez-nous"}
 _SHARE_SPLIT = re.compile(r"[\s|·•,/:;!]+")
 
-_BUTTONS = {
-    "[ok]", "ok", "okay", "accept", "accept all", "accept cookies", "reject all", "decline",
-    "manage settings", "manage preferences", "settings", "cookie settings", "alle akzeptieren",
-    "akzeptieren", "alle ablehnen", "ablehnen", "einstellungen", "cookie-einstellungen",
-    "zustimmen", "einverstanden", "tout accepter", "accepter", "tout refuser", "refuser",
-    "paramétrer", "personnaliser", "j'accepte", "j’accepte",
-}
+# One button label per |-separated field.
+_BUTTONS = set(
+    "[ok]|ok|okay|accept|accept all|accept cookies|reject all|decline|manage settings|"
+    "manage preferences|settings|cookie settings|alle akzeptieren|akzeptieren|alle ablehnen|ablehnen|"
+    "einstellungen|cookie-einstellungen|zustimmen|einverstanden|tout accepter|accepter|tout refuser|"
+    "refuser|paramétrer|personnaliser|j'accepte|j’accepte".split("|")
+)
 
 _STRONG = [
     re.compile(p, re.IGNORECASE)

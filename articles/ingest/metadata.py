@@ -50,9 +50,7 @@ _WEEKDAY_NAMES: dict[int, tuple[str, ...]] = {
 WEEKDAYS = {name: number for number, names in _WEEKDAY_NAMES.items() for name in names}
 
 # The lookahead stops "Jan" from matching the start of "Januar 2005" and leaving "uar 2005".
-_MONTH = (
-    r"(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")(?![^\W\d_])\.?"
-)
+_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")(?![^\W\d_])\.?"
 _LONG_WEEKDAYS = [n for n in WEEKDAYS if len(n) > 3]
 _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?![^\W\d_])\.?"
 _LONG_WEEKDAY = r"(?P<weekday>" + "|".join(sorted(_LONG_WEEKDAYS, key=len, reverse=True)) + r")(?![^\W\d_])"
@@ -265,9 +263,7 @@ def infer_date(month: int, day: int, weekday: int | None, today: dt.date) -> dt.
     return None
 
 
-def find_yearless_date(
-    paragraphs: list[str], dateline: Dateline | None, today: dt.date
-) -> dt.date | None:
+def find_yearless_date(paragraphs: list[str], dateline: Dateline | None, today: dt.date) -> dt.date | None:
     """An inferred publication date from a weekday + day + month, or a dateline's month-day."""
     head = paragraphs[:2]
     if dateline and dateline.month and dateline.day and not dateline.year:
@@ -334,12 +330,16 @@ def _canonical(name: str, known: list[KnownSource]) -> str:
 
 
 def copyright_holder(line: str) -> str | None:
-    """"© 2024 The Associated Press" → "The Associated Press"; None when the line is not one."""
+    """The holder of a copyright line ("© 2024 The Associated Press" → "The Associated Press")."""
     match = _COPYRIGHT.match(line) or _COPYRIGHT_ANYWHERE.search(line)
     if not match:
         return None
-    holder = re.sub(r"\b(all rights reserved|alle rechte vorbehalten|tous droits réservés)\b.*", "",
-                    match["holder"], flags=re.IGNORECASE).strip(" .,;")
+    holder = re.sub(
+        r"\b(all rights reserved|alle rechte vorbehalten|tous droits réservés)\b.*",
+        "",
+        match["holder"],
+        flags=re.IGNORECASE,
+    ).strip(" .,;")
     return holder or None
 
 
@@ -393,8 +393,10 @@ def find_source(
     domain = _domain(url)
     if domain:
         for source in known:
-            if any(domain == d.lower().removeprefix("www.") or domain.endswith("." + d.lower())
-                   for d in source.domains):
+            if any(
+                domain == d.lower().removeprefix("www.") or domain.endswith("." + d.lower())
+                for d in source.domains
+            ):
                 return source.name
     if sitename:
         return _canonical(sitename, known)

@@ -48,8 +48,18 @@ def _page_texts(data: bytes) -> tuple[list[tuple[str, bool]], str]:
         raise
     except FileNotDecryptedError:
         raise IngestError("The PDF is password-protected; please upload an unprotected copy.") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, AssertionError, ZeroDivisionError):
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        RecursionError,
+        AssertionError,
+        ZeroDivisionError,
+    ):
         raise IngestError("The PDF is damaged and could not be read.") from None
 
 

@@ -100,8 +100,14 @@ def test_cookie_notice_without_buttons_goes_only_at_the_edges():
 
 
 def test_trailing_related_articles_list_is_removed():
-    paragraphs = ["Titel", "Erster Absatz " * 20, "Zweiter Absatz " * 20, "Themenverwandte Artikel",
-                  "Anderer Artikel (31.10.2007)", "Noch einer (31.07.2005)"]
+    paragraphs = [
+        "Titel",
+        "Erster Absatz " * 20,
+        "Zweiter Absatz " * 20,
+        "Themenverwandte Artikel",
+        "Anderer Artikel (31.10.2007)",
+        "Noch einer (31.07.2005)",
+    ]
     assert remove_leftovers(paragraphs, keep_first=True).paragraphs == paragraphs[:3]
 
 

@@ -38,8 +38,19 @@ def test_metadata_agrees_with_gold(path: Path):
 def test_leftovers_are_gone_and_every_gold_quote_survives(path: Path):
     gold = json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
     document = parse_file(path.name, path.read_bytes(), today=TODAY)
-    for leftover in ("source-", "Leave a Reply", "Lesen Sie mehr", "Read more with", "Share this article",
-                     "Teilen Sie", "Cookies", "cookies", "Newsletter", "Trust Principles", "Copyright"):
+    for leftover in (
+        "source-",
+        "Leave a Reply",
+        "Lesen Sie mehr",
+        "Read more with",
+        "Share this article",
+        "Teilen Sie",
+        "Cookies",
+        "cookies",
+        "Newsletter",
+        "Trust Principles",
+        "Copyright",
+    ):
         assert leftover not in document.body
     assert "\n\n\n" not in document.body and not document.body.endswith("\n")
     assert all(line == line.strip() for line in document.body.split("\n"))

@@ -44,9 +44,7 @@ PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="{charset}">
 
 
 def _page(charset: str = "utf-8", paragraphs: list[str] = PARAGRAPHS) -> bytes:
-    html = PAGE.format(
-        charset=charset, title=TITLE, paragraphs="\n".join(f"<p>{p}</p>" for p in paragraphs)
-    )
+    html = PAGE.format(charset=charset, title=TITLE, paragraphs="\n".join(f"<p>{p}</p>" for p in paragraphs))
     return html.encode(charset)
 
 
@@ -111,8 +109,11 @@ def test_pdf_text_is_reflowed_into_paragraphs():
     data = _pdf(pages, header=True)
     document = parse_file("scholz.pdf", data)
     assert document.title == TITLE
-    assert document.body.split("\n\n") == [*PARAGRAPHS, "Ein weiterer Absatz auf der zweiten Seite.",
-                                           "Dritte Seite."]
+    assert document.body.split("\n\n") == [
+        *PARAGRAPHS,
+        "Ein weiterer Absatz auf der zweiten Seite.",
+        "Dritte Seite.",
+    ]
     assert document.source == "dpa"
     assert document.format == "pdf"
 
