@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Exists, F, OuterRef, Q
 
-from annotations.models import Country, Mention, Quote
+from annotations.models import Mention, Quote
 from annotations.search import PersonResolution, person_resolve
 from articles.models import SEARCH_CONFIGS, Article, Source
 
@@ -17,23 +19,43 @@ DATE_WIDGET = django_filters.widgets.DateRangeWidget(
 )  # ?published_after=&published_before=
 
 
-class CountryCodeFilter(django_filters.MultipleChoiceFilter):
-    """?country=RU&country=KP: articles mentioning every one of the countries (codes)."""
+class CountryCodesInput(forms.TextInput):
+    """One text box for "RU, KP"; also reads repeated parameters (?country=RU&country=KP)."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name) or ""]
+        return ",".join(v for v in values if v)
+
+
+class CountryCodesField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        codes = [c.upper() for c in re.split(r"[\s,;]+", value or "") if c]
+        bad = [c for c in codes if not re.fullmatch(r"[A-Z]{2}", c)]
+        if bad:
+            raise forms.ValidationError(f"Not a two-letter country code: {', '.join(bad)}")
+        return codes
+
+
+class CountryCodeFilter(django_filters.Filter):
+    """?country=RU&country=KP (or "RU, KP"): items whose article mentions every one of them.
+
+    A text box rather than a select: a select of all countries costs more to render than
+    the search itself.
+    """
+
+    field_class = CountryCodesField
 
     def __init__(self, *args, article_path: str, **kwargs) -> None:
         self.article_path = article_path
-        kwargs.setdefault("widget", forms.SelectMultiple)
-        kwargs.setdefault("label", "Country mentioned")
-        super().__init__(*args, choices=self._choices, **kwargs)
-
-    @staticmethod
-    def _choices():
-        return list(Country.objects.values_list("alpha2", "name_en"))
+        kwargs.setdefault("widget", CountryCodesInput(attrs={"placeholder": "RU, KP"}))
+        kwargs.setdefault("label", "Countries mentioned")
+        super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         for code in value or ():
             mentions = Mention.objects.visible().filter(
-                article_id=OuterRef(self.article_path), country__alpha2=code.upper()
+                article_id=OuterRef(self.article_path), country__alpha2=code
             )
             qs = qs.filter(Exists(mentions))
         return qs
