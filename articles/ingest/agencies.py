@@ -8,6 +8,7 @@ import re
 AGENCIES: dict[str, str] = {
     "dpa": "dpa",
     "dpa-afx": "dpa-AFX",
+    "dpa-infocom": "dpa",
     "afp": "AFP",
     "agence france-presse": "AFP",
     "agence france presse": "AFP",

@@ -43,6 +43,8 @@ class ParsedDocument:
     published_inferred: bool = False
     # The dateline as written ("BERLIN (dpa) -"); it also stays in the body (see clean.py).
     dateline: str | None = None
+    # A standalone reporter line near the top ("By Jane Doe"), taken out of the body.
+    byline: str | None = None
     # How the bytes were decoded ("utf-8", "utf-8-sig", "cp1252", ...); None for pasted text.
     original_encoding: str | None = None
     # The format parser that read the file: "txt", "html", "pdf", "docx" or "pasted".

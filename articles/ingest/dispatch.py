@@ -16,7 +16,14 @@ from annotations.nlp.language import detect_language
 from . import docx, html, pdf, txt
 from .base import Extracted, IngestError, KnownSource, ParsedDocument
 from .clean import join_paragraphs, normalise_line, remove_leftovers, split_paragraphs
-from .metadata import find_date_line, find_dateline, find_source, find_yearless_date, parse_date_line
+from .metadata import (
+    find_byline,
+    find_date_line,
+    find_dateline,
+    find_source,
+    find_yearless_date,
+    parse_date_line,
+)
 
 _PARSERS: dict[str, tuple[str, Callable[[str, bytes], Extracted]]] = {
     ".txt": ("txt", txt.extract),
@@ -127,7 +134,12 @@ def build_document(
     if published is None:
         published = extracted.published
 
-    dateline = find_dateline(paragraphs[0]) if paragraphs else None
+    byline = None
+    if (index := find_byline(paragraphs)) is not None and len(paragraphs) > 1:
+        # The reporter's name is metadata like the date line: it is no part of the story.
+        byline = paragraphs.pop(index)
+    # The dateline opens the story: the first paragraph, or the second after a standfirst.
+    dateline = next((d for p in paragraphs[:2] if (d := find_dateline(p))), None)
     inferred = False
     if published is None and dateline and dateline.year and dateline.month and dateline.day:
         try:
@@ -152,6 +164,7 @@ def build_document(
         warnings=warnings,
         published_inferred=inferred,
         dateline=dateline.text if dateline else None,
+        byline=byline,
         original_encoding=extracted.encoding,
         format=fmt,
     )

@@ -287,6 +287,25 @@ def find_yearless_date(paragraphs: list[str], dateline: Dateline | None, today: 
     return None
 
 
+# --- bylines ----------------------------------------------------------------------------------
+
+_NAME = r"[A-ZÄÖÜÉ][\w'’.-]+"
+# Names must be capitalised, so "By the way, ..." is no byline; only the keyword is case-blind.
+BYLINE = re.compile(
+    rf"(?i:by|von|par)\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
+    rf"(?:\s*(?:,|und|and|et|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
+    r"(?:\s*[,|/–—-]\s*[\w .’'-]{1,40})?"
+)
+
+
+def find_byline(paragraphs: list[str]) -> int | None:
+    """Index of a standalone byline ("By Jane Doe", "Von Anna Schmidt, Brüssel") near the top."""
+    for index, paragraph in enumerate(paragraphs[:HEAD_LINES]):
+        if len(paragraph) <= 80 and BYLINE.fullmatch(paragraph) and not paragraph.endswith("."):
+            return index
+    return None
+
+
 # --- sources -----------------------------------------------------------------------------------
 
 
@@ -326,7 +345,11 @@ def _match_known(name: str, known: Iterable[KnownSource]) -> str | None:
 def _canonical(name: str, known: list[KnownSource]) -> str:
     """The caller's spelling of a source if it knows it, else the agency's short name, else as is."""
     name = name.strip().strip(".:;,!").strip()
-    return _match_known(name, known) or AGENCIES.get(name.casefold()) or name
+    if found := _match_known(name, known) or AGENCIES.get(name.casefold()):
+        return found
+    # "dpa-infocom", "AP Photo", "Reuters Graphics": an agency's service is the agency.
+    first = re.split(r"[\s/,-]+", name, maxsplit=1)[0].casefold()
+    return _match_known(first, known) or AGENCIES.get(first) or name
 
 
 def copyright_holder(line: str) -> str | None:

@@ -196,3 +196,30 @@ def test_known_sources_give_their_own_spelling_and_signatures():
     tagesschau = parse_pasted("T\n\nBody text here.\n\nMehr auf tagesschau.de", known_sources=known)
     assert tagesschau.source == "Tagesschau"
     assert tagesschau.body == "Body text here."
+
+
+@pytest.mark.parametrize(
+    "byline", ["By Jane Doe", "Von Anna Schmidt, Brüssel", "Par Jean Dupont", "BY JANE DOE"]
+)
+def test_byline_near_the_top_is_metadata(byline: str):
+    text = f"Title\n\n{byline}\n\nLONDON, March 3 (Reuters) - Britain said on Sunday that it would act."
+    document = parse_pasted(text, today=TODAY)
+    assert document.byline == byline
+    assert document.body.startswith("LONDON, March 3 (Reuters) -")
+    assert (document.source, document.published, document.published_inferred) == (
+        "Reuters",
+        dt.date(2024, 3, 3),  # the latest 3 March on a Sunday
+        True,
+    )
+
+
+@pytest.mark.parametrize("line", ["By the way, the talks failed.", "Von Berlin aus fuhr er los."])
+def test_sentences_are_not_bylines(line: str):
+    document = parse_pasted(f"Title\n\n{line}\n\nSecond paragraph of the text.")
+    assert document.byline is None
+    assert document.body.startswith(line)
+
+
+def test_agency_services_count_as_the_agency():
+    document = parse_pasted("Titel\n\nDer Text des Artikels.\n\n© dpa-infocom, dpa:240304-99-123456/2")
+    assert document.source == "dpa"
