@@ -154,8 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     nlp = spacy.blank("de")
     for split, name in SPLITS.items():
         stats: Counter = Counter()
-        n = convert(Path(args.data) / name, Path(args.out) / f"{split}.spacy", nlp.vocab, stats,
-                    augment=(split == "train"))
+        n = convert(
+            Path(args.data) / name,
+            Path(args.out) / f"{split}.spacy",
+            nlp.vocab,
+            stats,
+            augment=(split == "train"),
+        )
         kept = {k[1]: v for k, v in sorted(stats.items()) if k[0] == "out"}
         dropped = {k[1]: v for k, v in sorted(stats.items()) if k[0] == "in" and k[1] not in KEEP}
         print(f"{split}: {n} sentences, entities {kept}, mapped to O {dropped}")

@@ -6,7 +6,8 @@ Usage:
 - copies only what spacy.load needs (config.cfg, meta.json, tokenizer, vocab, tok2vec, ner);
 - replaces vocab/strings.json (every string seen in training, ~2 MB) by the NER labels:
   the model's features are hashes, strings are re-added as text is processed;
-- fills in meta.json (name, description, licence, data source with attribution);
+- fills in meta.json (name, description, licence, data source with attribution) and
+  writes README.md with the CC BY attribution;
 - checks that the stripped copy predicts exactly what the original predicts on a sample.
 """
 
@@ -26,10 +27,8 @@ ATTRIBUTION = (
 SAMPLE = [
     "Bundeskanzler Olaf Scholz hat am Montag in Berlin den französischen Präsidenten "
     "Emmanuel Macron empfangen.",
-    "Kremlsprecher Dmitri Peskow sagte der Nachrichtenagentur Interfax, Russland sei zu "
-    "Gesprächen bereit.",
-    "„Wir werden die Ukraine weiter unterstützen“, erklärte Außenministerin Annalena Baerbock "
-    "in Kiew.",
+    "Kremlsprecher Dmitri Peskow sagte der Nachrichtenagentur Interfax, Russland sei zu Gesprächen bereit.",
+    "„Wir werden die Ukraine weiter unterstützen“, erklärte Außenministerin Annalena Baerbock in Kiew.",
     "Die Vereinten Nationen warnten vor einer Hungersnot im Sudan und in Äthiopien.",
 ]
 
@@ -76,6 +75,13 @@ def main(src: str, dest: str) -> int:
         notes=ATTRIBUTION,
     )
     (dest_dir / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+
+    (dest_dir / "README.md").write_text(
+        "# de_germeval: small German NER for newsarchive\n\n"
+        f"{meta['description']}\n\nTraining data: {ATTRIBUTION}\n"
+        "Licence of the data: https://creativecommons.org/licenses/by/4.0/\n",
+        encoding="utf-8",
+    )
 
     stripped = spacy.load(dest_dir)
     a, b = ents(original, SAMPLE), ents(stripped, SAMPLE)
