@@ -22,6 +22,17 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
+def _strip_site(title: str | None, sitename: str | None) -> str | None:
+    """The headline without the site name that <title> often ends with ("Headline | Euractiv")."""
+    if not title or not sitename:
+        return title
+    for separator in (" | ", " - ", " – ", " — ", " :: ", " · "):
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and tail.strip().casefold() == sitename.strip().casefold():
+            return head.strip()
+    return title
+
+
 def extract(name: str, data: bytes) -> Extracted:
     """Main text of an HTML page; IngestError when the page has no article text."""
     import trafilatura
@@ -57,7 +68,7 @@ def extract(name: str, data: bytes) -> Extracted:
         raise IngestError("No article text was found in the web page.")
     return Extracted(
         text=text,
-        title=(document.title if document else None) or None,
+        title=_strip_site(document.title, document.sitename) if document else None,
         published=_date(document.date if document else None),
         url=(document.url if document else None) or None,
         sitename=(document.sitename if document else None) or None,

@@ -67,6 +67,12 @@ def test_html_site_name_is_the_source_when_nothing_else_names_one():
     assert document.source == "Euractiv"
 
 
+def test_html_title_loses_the_site_name():
+    page = _page().replace(b'<meta property="og:title" content="' + TITLE.encode() + b'">', b"")
+    page = page.replace(b"<h1>" + TITLE.encode() + b"</h1>", b"")
+    assert parse_file("scholz.html", page).title == TITLE
+
+
 def test_html_without_text_is_rejected():
     with pytest.raises(IngestError, match="No article text"):
         parse_file("empty.html", b"<html><head><title>x</title></head><body><nav>Menu</nav></body></html>")
