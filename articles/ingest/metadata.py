@@ -112,9 +112,8 @@ def _build_date(match: re.Match[str]) -> dt.date | None:
         date = dt.date(int(groups["year"]), month or 0, int(day or 0))
     except (TypeError, ValueError):
         return None
-    weekday = groups.get("weekday")
-    if weekday and WEEKDAYS.get(weekday.casefold().rstrip(".")) not in (None, date.weekday()):
-        return None  # "Montag, 9. April 2024" is a typo somewhere; trust neither part
+    # A weekday that does not fit ("Montag, 9. April 2024") is ignored: the day, month and
+    # year are the more specific statement, and the file does state a full date.
     return date
 
 
@@ -342,11 +341,19 @@ def _match_known(name: str, known: Iterable[KnownSource]) -> str | None:
     return None
 
 
+_TLD = re.compile(r"\.(?:com|de|fr|eu|net|org|info|ch|at|be|co\.uk|uk)$", re.IGNORECASE)
+
+
 def _canonical(name: str, known: list[KnownSource]) -> str:
     """The caller's spelling of a source if it knows it, else the agency's short name, else as is."""
     name = name.strip().strip(".:;,!").strip()
     if found := _match_known(name, known) or AGENCIES.get(name.casefold()):
         return found
+    # "Read more with Euractiv.com": the outlet, not its domain (unless the caller knows the domain).
+    if _TLD.search(name) and " " not in name:
+        name = _TLD.sub("", name.removeprefix("www."))
+        if found := _match_known(name, known) or AGENCIES.get(name.casefold()):
+            return found
     # "dpa-infocom", "AP Photo", "Reuters Graphics": an agency's service is the agency.
     first = re.split(r"[\s/,-]+", name, maxsplit=1)[0].casefold()
     return _match_known(first, known) or AGENCIES.get(first) or name

@@ -38,6 +38,7 @@ TODAY = dt.date(2026, 11, 28)
         ("2024-01-17T09:00:00Z", dt.date(2024, 1, 17)),
         ("17 January 2024 · 3 min read", dt.date(2024, 1, 17)),
         ("Sun 16 Jun 2024 14.35 BST", dt.date(2024, 6, 16)),
+        ("Montag, 9. April 2024", dt.date(2024, 4, 9)),  # a Tuesday: the full date wins
     ],
 )
 def test_date_lines_in_three_languages(line: str, date: dt.date):
@@ -49,7 +50,6 @@ def test_date_lines_in_three_languages(line: str, date: dt.date):
     "line",
     [
         "Am 14. September 2024 kam es zu Protesten in der Hauptstadt.",
-        "Montag, 9. April 2024",  # 9 April 2024 was a Tuesday: the line contradicts itself
         "31. Februar 2024",
         "Der Gipfel (14.–16. Juni)",
         "Jan 17 (Reuters)",
@@ -161,6 +161,7 @@ def test_weekday_alone_gives_no_date():
     [
         ("Lesen Sie mehr mit Euractiv\n\nsource-127", "Euractiv"),
         ("Read more with Euractiv", "Euractiv"),
+        ("Read more with Euractiv.com", "Euractiv"),
         ("© 2024 The Associated Press", "AP"),
         ("Copyright 2024 The Associated Press. All rights reserved.", "AP"),
         ("Our Standards: The Thomson Reuters Trust Principles.", "Reuters"),
