@@ -122,7 +122,7 @@ _STRONG = [
         # "AP. All rights reserved." but not "sie habe sich alle Rechte vorbehalten"
         r"(.{0,100}[.,|·]\s*)?(all rights reserved|alle rechte vorbehalten|tous droits réservés)\.?",
         r"(our standards:.{0,120}|.{0,80}trust principles.{0,80})",
-        r"(foto|fotos|bild|bilder|photo|photos|image|crédit photo|credits?|quelle|source photo)"
+        r"(foto|fotos|bild|bilder|photo|photos|image|crédit photo|credits?|quelle|source|source photo)"
         r"\s*:\s*.{1,100}",
         # WordPress comment forms under scraped posts
         r"(leave a reply\s*)?cancel reply|antworten abbrechen|annuler la réponse|post comment|submit comment"

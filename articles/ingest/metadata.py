@@ -320,6 +320,8 @@ _COPYRIGHT = re.compile(
 )
 _COPYRIGHT_ANYWHERE = re.compile(r"©\s*(?:(?:19|20)\d{2}\s*)?(?P<holder>[^.,|/]{2,40})")
 _REUTERS_STANDARDS = re.compile(r"thomson reuters trust principles", re.IGNORECASE)
+# "Quelle: Euractiv", "Source : AFP" (the text's source, not a photo credit "Foto: …").
+_SOURCE_LINE = re.compile(r"(?:quelle|source)\s*:\s*(?P<name>[^|,;:]{2,50}?)\s*\.?", re.IGNORECASE)
 _REPORTING_BY = re.compile(r"\(?(reporting|writing) by .{1,250}(editing|edited) by ", re.IGNORECASE)
 _TRAILING_CREDIT = re.compile(
     rf"[.!?“”\"»«]\s*\((?P<agency>(?i:{AGENCY_ALTERNATION}))(?:\s*/\s*[\w-]{{1,16}})*\)\s*$"
@@ -409,6 +411,8 @@ def find_source(
             return _canonical(AGENCIES[match["agency"].casefold()], known)
         if _REPORTING_BY.match(line):
             return _canonical("Reuters", known)
+        if len(line) <= 80 and (match := _SOURCE_LINE.fullmatch(line)):
+            return _canonical(match["name"], known)
     # German papers close agency copy with the agency in brackets: "... sagte er. (dpa)"
     if lines and (match := _TRAILING_CREDIT.search(lines[-1])):
         return _canonical(AGENCIES[match["agency"].casefold()], known)

@@ -162,6 +162,8 @@ def test_weekday_alone_gives_no_date():
         ("Lesen Sie mehr mit Euractiv\n\nsource-127", "Euractiv"),
         ("Read more with Euractiv", "Euractiv"),
         ("Read more with Euractiv.com", "Euractiv"),
+        ("Quelle: Euractiv", "Euractiv"),
+        ("Source : AFP", "AFP"),
         ("© 2024 The Associated Press", "AP"),
         ("Copyright 2024 The Associated Press. All rights reserved.", "AP"),
         ("Our Standards: The Thomson Reuters Trust Principles.", "Reuters"),
