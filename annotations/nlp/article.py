@@ -42,7 +42,7 @@ class Tok:
 class ParsedTok(Tok):
     """A token with the parser's and tagger's view (English, French)."""
 
-    __slots__ = ("pos", "dep", "head", "lemma", "ent")
+    __slots__ = ("pos", "dep", "head", "lemma", "ent", "left", "right", "children")
 
 
 @dataclass(slots=True)
@@ -203,6 +203,9 @@ def build_article(text: str, language: str, nlp: Language, *, parsed: bool) -> A
                 tok.lemma = token.lemma_.lower()
                 tok.ent = token.ent_type_
                 tok.head = token.head.i  # doc index; mapped below
+                tok.left = token.left_edge.i
+                tok.right = token.right_edge.i
+                tok.children = []
                 toks.append(tok)
                 # a newline inside the token's trailing whitespace also ends the sentence
                 if "\n" in token.whitespace_ and len(toks) > s:
@@ -220,6 +223,10 @@ def build_article(text: str, language: str, nlp: Language, *, parsed: bool) -> A
                     k += 1
             for tok in toks[base:]:
                 tok.head = doc_to_art.get(tok.head, tok.i)
+                tok.left = doc_to_art.get(tok.left, tok.i)
+                tok.right = doc_to_art.get(tok.right, tok.i)
+                if tok.head != tok.i:
+                    toks[tok.head].children.append(tok.i)
             for ent in doc.ents:
                 first = doc_to_art.get(ent.start)
                 last = doc_to_art.get(ent.end - 1)

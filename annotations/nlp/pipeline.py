@@ -15,7 +15,8 @@ from . import loaders
 from .article import Article, build_article
 from .countries import find_countries
 from .language import detect_language
-from .persons import german_candidates, model_candidates, resolve_persons
+from .lexicon import DE_DETERMINERS
+from .persons import _is_name_word, first_names, german_candidates, model_candidates, resolve_persons
 from .quotes import Candidate, TokenIndex, direct_quotes, inherit_speakers, to_spans
 from .types import EntitySpan, ExtractionResult, KnownPerson
 
@@ -104,9 +105,21 @@ def _german_model_persons(article: Article, ner) -> list[tuple[int, int, str]]:
                 continue
             first = index.at_or_after(offset + ent.start_char)
             last = index.before(offset + ent.end_char)
-            if 0 <= first <= last:
+            if 0 <= first <= last and _plausible_model_person(article, first, last + 1):
                 found.append((first, last + 1, ""))
     return found
+
+
+def _plausible_model_person(article: Article, first: int, end: int) -> bool:
+    """Keep model PER spans that look like names: "Kim, Washington" or "die russische
+    Exklave Kaliningrad" are not; a name is not preceded by an article or adjective."""
+    toks = article.toks
+    if end - first > 4 or not all(_is_name_word(toks[k]) for k in range(first, end)):
+        return False
+    if toks[first].text in first_names():
+        return True
+    prev = toks[first - 1] if first > 0 else None
+    return prev is None or not (prev.lower in DE_DETERMINERS or prev.text.islower())
 
 
 def _paragraph_pieces(text: str) -> Iterable[tuple[int, str]]:

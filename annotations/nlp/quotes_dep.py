@@ -59,30 +59,30 @@ def rules_for(language: str) -> DepRules:
     return _FR if language == "fr" else _EN
 
 
-def _is_speech_verb(rules: DepRules, tok: Tok) -> bool:
-    return tok.pos in ("VERB", "AUX") and tok.lemma in rules.speech
+def _is_speech_verb(rules: DepRules, tok: Tok, article: Article | None = None) -> bool:
+    if tok.pos not in ("VERB", "AUX"):
+        return False
+    if tok.lemma in rules.speech:
+        return True
+    # "made clear that …"
+    return (
+        article is not None
+        and tok.lemma == "make"
+        and tok.i + 1 < len(article.toks)
+        and article.toks[tok.i + 1].lower == "clear"
+    )
 
 
 def _children(article: Article, i: int) -> list[int]:
-    # heads live in the same sentence: scan only that sentence
+    """Children inside our sentence: the parser may join lines that we keep apart."""
     s, e = article.sents[article.toks[i].sent]
-    return [k for k in range(s, e) if article.toks[k].head == i and k != i]
+    return [k for k in article.toks[i].children if s <= k < e]  # type: ignore[attr-defined]
 
 
 def _subtree(article: Article, i: int) -> tuple[int, int]:
-    """[left, right] token range of i's subtree (within its sentence)."""
-    s, e = article.sents[article.toks[i].sent]
-    left = right = i
-    # walk up from every token of the sentence: cheap for news-sized sentences
-    for k in range(s, e):
-        h, steps = k, 0
-        while h != i and article.toks[h].head != h and steps < 50:
-            h = article.toks[h].head
-            steps += 1
-        if h == i:
-            left = min(left, k)
-            right = max(right, k)
-    return left, right
+    """[left, right] token range of i's subtree (spaCy's left and right edges)."""
+    tok = article.toks[i]
+    return tok.left, tok.right  # type: ignore[attr-defined]
 
 
 def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) -> Speaker | None:
@@ -217,14 +217,21 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
             continue
         for j in range(s, e):
             tok = toks[j]
-            if masked[j] or not _is_speech_verb(rules, tok):
+            if masked[j] or not _is_speech_verb(rules, tok, article):
                 continue
             comp = next((k for k in _children(article, j) if toks[k].dep == "ccomp"), None)
             if comp is None:
-                continue
-            left, right = _subtree(article, comp)
+                comp = _that_clause(article, j, e)
+                if comp is None:
+                    continue
+                left, right = comp, e - 1
+            else:
+                left, right = _subtree(article, comp)
+            # the parser's sentence may be longer than ours (a quote on the same line)
+            left, right = max(left, s), min(right, e - 1)
             if comp > j:
-                left = max(left, j + 1)
+                # coordinated clauses under one cue stay together ("…, but only …")
+                left, right = max(left, j + 1), _clause_end(article, right, e, masked)
             else:
                 right = min(right, j - 1)
             a, b = _trim(article, left, right)
@@ -238,6 +245,31 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
             out.append(Candidate(toks[a].start, toks[b].end, False, tok.text, speaker))
             break
     return out
+
+
+_SUBJECT_POS = frozenset("DET PROPN NOUN PRON NUM ADJ".split())
+
+
+def _that_clause(article: Article, j: int, e: int) -> int | None:
+    """"told a news briefing that Manila had …": a that-clause the parser hung elsewhere."""
+    toks = article.toks
+    for k in range(j + 1, min(e - 1, j + 9)):
+        if toks[k].pos == "VERB" or toks[k].text in _END:
+            return None
+        if toks[k].lower in ("that", "que", "qu'", "qu’") and toks[k + 1].pos in _SUBJECT_POS:
+            return k + 1
+    return None
+
+
+def _clause_end(article: Article, right: int, e: int, masked: list[bool]) -> int:
+    """Extend a reported clause over ", but …" / ", and …" to the end of the sentence."""
+    toks = article.toks
+    k = right + 1
+    if k + 1 < e and toks[k].text == "," and toks[k + 1].lower in ("but", "and", "mais", "et"):
+        end = e - 1
+        if not any(masked[k:e]):
+            return end
+    return right
 
 
 def _source_phrase(
