@@ -1,0 +1,163 @@
+"""The analyst's day in a real browser: Debian's Chromium driven by Playwright against live_server.
+
+Upload the dev article, let extraction run (Celery eager, no worker needed), reject a span,
+change a quote's speaker, add a missing quote by selecting text, mark the article reviewed,
+reload, and find every correction in the page and its history.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.db import connections
+
+from annotations.models import Correction, Mention, Quote, Status
+from articles.models import Article
+from tests.conftest import PASSWORD
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
+
+CHROMIUM = "/usr/bin/chromium"
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev"
+ARTICLE = DEV / "000_36d443cab702394d.txt"
+MISSING_QUOTE = (
+    "Der nordkoreanische Außenminister lobte am Dienstag die kameradschaftlichen Beziehungen zu Russland"
+)
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
+
+# Selects `phrase` in the article body the way a mouse would, so article.js computes the offsets.
+SELECT_PHRASE = """(phrase) => {
+  const body = document.getElementById("article-body");
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  let position = 0, node;
+  while ((node = walker.nextNode())) { nodes.push([node, position]); position += node.data.length; }
+  const start = body.textContent.indexOf(phrase);
+  if (start < 0) throw new Error("phrase not in the article");
+  const locate = (offset) => {
+    for (const [n, s] of nodes) if (offset < s + n.data.length) return [n, offset - s];
+    const [n, s] = nodes[nodes.length - 1];
+    return [n, offset - s];
+  };
+  const range = document.createRange();
+  range.setStart(...locate(start));
+  range.setEnd(...locate(start + phrase.length));
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+}"""
+
+
+@pytest.fixture
+def eager_celery():
+    from newsarchive.celery import app
+
+    app.conf.task_always_eager = True
+    yield app
+    app.conf.task_always_eager = False
+
+
+@pytest.fixture
+def browser_page():
+    # Playwright's sync API runs an event loop in this thread; the ORM asserts below are plain
+    # synchronous calls between browser steps (djangoproject.com's Playwright tests do the same).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        page = browser.new_page()
+        page.set_default_timeout(30_000)
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        yield page
+        browser.close()
+        assert not errors, errors
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the shared dev set is not checked out")
+def test_analyst_corrects_an_article_in_the_browser(live_server, analyst, eager_celery, browser_page):
+    try:
+        _correct_in_browser(browser_page, live_server, analyst)
+    finally:
+        # Under Playwright's event loop the ORM calls above get their own connection; close it
+        # here, in the same context, or the test database cannot be dropped.
+        connections.close_all()
+
+
+def _correct_in_browser(page, live_server, analyst):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", analyst.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button:has-text('Log in')")
+
+    page.goto(f"{live_server.url}/articles/upload/")
+    page.set_input_files("input[name=files]", str(ARTICLE))
+    page.click("button:has-text('Upload')")
+    article = Article.objects.get()
+    page.goto(f"{live_server.url}/articles/{article.pk}/")
+    expect(page.locator("#article-status")).to_contain_text("Done", timeout=120_000)
+    expect(page.locator("#workspace")).to_be_visible()
+
+    # Reject a wrong span: open it from the text, reject it; it leaves the text at once.
+    wrong = Mention.objects.filter(article=article).order_by("start").first()
+    assert wrong is not None, "extraction found no mention"
+    page.locator(f'#article-body [data-refs~="mention-{wrong.pk}"]').first.click()
+    expect(page.locator("#editor h3")).to_contain_text(wrong.text)
+    page.locator("#editor button:has-text('Reject')").click()
+    expect(page.locator(f'#article-body [data-refs~="mention-{wrong.pk}"]')).to_have_count(0)
+
+    # Change a quote's speaker to a new person, searching as you type.
+    quote = Quote.objects.filter(article=article).order_by("start").first()
+    assert quote is not None, "extraction found no quote"
+    page.locator(f"#quote-{quote.pk} button:has-text('Edit')").click()
+    page.locator(f"#speaker-search-{quote.pk}").fill("Maria Sacharowa")
+    page.locator("#editor button:has-text('New person “Maria Sacharowa” as speaker')").click()
+    expect(page.locator(f"#quote-{quote.pk} .speaker")).to_have_text("Maria Sacharowa")
+
+    # Add a missing quote by selecting its text.
+    page.evaluate(SELECT_PHRASE, MISSING_QUOTE)
+    expect(page.locator("#new-annotation input[name=start]")).not_to_have_value("")
+    page.select_option("#new-annotation select[name=kind]", "QUOTE_INDIRECT")
+    page.locator("#new-annotation button:has-text('Add')").click()
+    expect(page.locator(".quotes")).to_contain_text(MISSING_QUOTE)
+    added = Quote.objects.get(article=article, origin="person")
+    assert added.text == MISSING_QUOTE and article.body[added.start : added.end] == MISSING_QUOTE
+
+    page.locator("#review-button").click()
+    expect(page.locator(".review-state")).to_contain_text("Reviewed")
+
+    # Reload: every correction is there, and so is its history.
+    page.reload()
+    expect(page.locator(f'#article-body [data-refs~="mention-{wrong.pk}"]')).to_have_count(0)
+    expect(page.locator(f"#quote-{quote.pk} .speaker")).to_have_text("Maria Sacharowa")
+    expect(page.locator(".quotes")).to_contain_text(MISSING_QUOTE)
+    expect(page.locator(".review-state")).to_contain_text("Reviewed")
+    history = page.locator("#history li")
+    expect(history).to_have_count(4)
+    for text in ["Marked reviewed", "Added quote", "Speaker of", f"Rejected {wrong.get_label_display()}"]:
+        expect(page.locator("#history")).to_contain_text(text)
+    expect(page.locator("#history")).to_contain_text(analyst.username)
+    assert Mention.objects.get(pk=wrong.pk).status == Status.REJECTED
+    assert Correction.objects.filter(article=article, user=analyst).count() == 4
+    assert re.search(
+        r"Speaker of .* set to Maria Sacharowa", Correction.objects.get(action="speaker_set").summary
+    )
