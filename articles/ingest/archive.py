@@ -88,7 +88,8 @@ def _iter_zip(name: str, data: bytes, limits: UploadLimits) -> Iterator[tuple[st
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = [i for i in archive.infolist() if not i.is_dir() and not _is_litter(i.filename)]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        # NotImplementedError: a header claiming a zip version from the future, i.e. garbage.
         yield name, IngestError("The zip archive is damaged or incomplete and could not be opened.")
         return
     with archive:

@@ -17,7 +17,7 @@ def _check_package(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = package.namelist()
             total = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise IngestError("The Word document is damaged or is not a .docx file.") from None
     if "word/document.xml" not in names:
         raise IngestError("The file is not a Word document (.docx), although it is named like one.")

@@ -22,9 +22,11 @@ _SENTENCE_END = re.compile(r"[.!?:“”\"»«]$")
 
 def _page_texts(data: bytes) -> tuple[list[tuple[str, bool]], str]:
     import pypdf
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError, PyPdfError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged-but-readable files warn a lot
+    # Damaged-but-readable files make pypdf log (even at ERROR) on every page; what matters to
+    # the analyst is reported through IngestError or the text itself.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -49,7 +51,7 @@ def _page_texts(data: bytes) -> tuple[list[tuple[str, bool]], str]:
     except FileNotDecryptedError:
         raise IngestError("The PDF is password-protected; please upload an unprotected copy.") from None
     except (
-        PdfReadError,
+        PyPdfError,  # PdfReadError, LimitReachedError (reference loops), ...
         ValueError,
         KeyError,
         TypeError,
@@ -59,6 +61,7 @@ def _page_texts(data: bytes) -> tuple[list[tuple[str, bool]], str]:
         RecursionError,
         AssertionError,
         ZeroDivisionError,
+        NotImplementedError,  # a damaged filter name reads as an unsupported filter
     ):
         raise IngestError("The PDF is damaged and could not be read.") from None
 
