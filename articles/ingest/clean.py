@@ -124,6 +124,8 @@ _STRONG = [
         r"(our standards:.{0,120}|.{0,80}trust principles.{0,80})",
         r"(foto|fotos|bild|bilder|photo|photos|image|crédit photo|credits?|quelle|source|source photo)"
         r"\s*:\s*.{1,100}",
+        # the address the scraper saved ("https://…", "URL: https://…"); kept as metadata
+        r"((url|link|quelle|source|original)\s*:\s*)?(https?://|www\.)\S+",
         # WordPress comment forms under scraped posts
         r"(leave a reply\s*)?cancel reply|antworten abbrechen|annuler la réponse|post comment|submit comment"
         r"|kommentar (abschicken|absenden)|publier le commentaire",
@@ -167,6 +169,8 @@ _TRAILING_HEADING = re.compile(
 )
 _SHORT_LINE = 160
 _MAX_HEADLINE = 150
+
+URL_LINE = re.compile(r"(?:(?:url|link|quelle|source|original)\s*:\s*)?(?P<url>(?:https?://|www\.)\S+)", re.I)
 
 SIGNATURE = re.compile(
     r"(?:(?:lesen sie mehr|mehr lesen|read more|lire plus|lire la suite|en savoir plus)"

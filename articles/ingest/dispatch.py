@@ -15,7 +15,7 @@ from annotations.nlp.language import detect_language
 
 from . import docx, html, pdf, txt
 from .base import Extracted, IngestError, KnownSource, ParsedDocument
-from .clean import join_paragraphs, normalise_line, remove_leftovers, split_paragraphs
+from .clean import URL_LINE, join_paragraphs, normalise_line, remove_leftovers, split_paragraphs
 from .metadata import (
     find_byline,
     find_date_line,
@@ -150,8 +150,9 @@ def build_document(
         published = find_yearless_date(paragraphs, dateline, _today(today))
         inferred = published is not None
 
+    url = extracted.url or next((m["url"] for r in cleaned.removed if (m := URL_LINE.fullmatch(r))), None)
     source = find_source(
-        lines=lines, dateline=dateline, known_sources=known, url=extracted.url, sitename=extracted.sitename
+        lines=lines, dateline=dateline, known_sources=known, url=url, sitename=extracted.sitename
     )
     body = join_paragraphs(paragraphs)
     return ParsedDocument(
@@ -160,7 +161,7 @@ def build_document(
         language=detect_language(f"{title}\n\n{body}"),
         source=source,
         published=published,
-        url=extracted.url,
+        url=url,
         warnings=warnings,
         published_inferred=inferred,
         dateline=dateline.text if dateline else None,

@@ -226,3 +226,15 @@ def test_sentences_are_not_bylines(line: str):
 def test_agency_services_count_as_the_agency():
     document = parse_pasted("Titel\n\nDer Text des Artikels.\n\n© dpa-infocom, dpa:240304-99-123456/2")
     assert document.source == "dpa"
+
+
+def test_saved_address_is_metadata_and_its_domain_names_a_known_source():
+    known = [KnownSource(name="Euractiv", domains=("euractiv.de",))]
+    text = (
+        "Titel\n\nDer Text des Artikels steht hier.\n\nhttps://www.euractiv.de/section/news/y/\n\nsource-12"
+    )
+    document = parse_pasted(text, known_sources=known)
+    assert document.url == "https://www.euractiv.de/section/news/y/"
+    assert document.source == "Euractiv"
+    assert document.body == "Der Text des Artikels steht hier."
+    assert parse_pasted(text).source is None  # an unknown domain is no source by itself
