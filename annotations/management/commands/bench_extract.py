@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from django.core.management.base import BaseCommand
 
-from annotations.nlp import extract, loaders
+from annotations.nlp import extract, loaders, pipeline
 
 _PEOPLE = {
     "de": [
@@ -246,4 +246,14 @@ class Command(BaseCommand):
                 f"{lang}: {n} words in {len(corpus)} articles | ours {our_rate:,.0f} words/s | "
                 f"{reference_name} {ref_rate:,.0f} words/s | ratio {our_rate / ref_rate:.2f}"
             )
+            if lang == "de" and pipeline.GERMAN_NER_ENABLED and loaders.german_ner() is not None:
+                pipeline.GERMAN_NER_ENABLED = False
+                try:
+                    ref_rate, our_rate = _best_rates(n, reference, ours, runs)
+                finally:
+                    pipeline.GERMAN_NER_ENABLED = True
+                self.stdout.write(
+                    f"de without the trained NER (rules only): ours {our_rate:,.0f} words/s | "
+                    f"{reference_name} {ref_rate:,.0f} words/s | ratio {our_rate / ref_rate:.2f}"
+                )
         self.stdout.write(f"RSS after the run with en, de and fr loaded: {_rss_mb():.0f} MB")
