@@ -170,7 +170,15 @@ class Mention(Annotation):
                 name="mention_one_per_span_and_run",
             ),
         ]
-        indexes = [models.Index(fields=["article", "start"])]
+        indexes = [
+            models.Index(fields=["article", "start"]),
+            # "Articles mentioning country X" from the index alone.
+            models.Index(
+                fields=["country", "article"],
+                condition=~Q(status=Status.REJECTED),
+                name="mention_visible_country",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.label} {self.text!r} [{self.start}:{self.end}]"
@@ -236,6 +244,12 @@ class Quote(Annotation):
         ]
         indexes = [
             models.Index(fields=["article", "start"]),
+            # A person's visible quotes and their articles, from the index alone (counts, pages).
+            models.Index(
+                fields=["speaker", "article"],
+                condition=~Q(status=Status.REJECTED),
+                name="quote_visible_speaker",
+            ),
             *(
                 GinIndex(SearchVector("text", config=config), name=f"quote_text_{language}")
                 for language, config in QUOTE_TEXT_CONFIGS.items()

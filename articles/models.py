@@ -5,7 +5,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import Case, Q, When
+from django.db.models import Case, F, Q, When
 from django.db.models.functions import Left
 
 # The text search configuration of each article language; others fall back to "simple".
@@ -142,6 +142,14 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "status_changed_at"]),
             GinIndex(fields=["search_vector"], name="article_search_vector"),
+            # Lists and searches page newest first: walking this index stops after one page.
+            models.Index(F("published").desc(nulls_last=True), F("id").desc(), name="article_published_desc"),
+            models.Index(
+                "language",
+                F("published").desc(nulls_last=True),
+                F("id").desc(),
+                name="article_lang_published",
+            ),
         ]
 
     def __str__(self) -> str:
