@@ -328,7 +328,12 @@ def _annotation_update(
     before = _row(annotation, names)
     for name, value in fields.items():
         setattr(annotation, name, value)
-    annotation.full_clean()
+    if {"start", "end", "label"} & fields.keys():
+        annotation.full_clean()
+    else:
+        # Only what changed: each check costs a query, and a status alone breaks no constraint.
+        unchanged = [f.name for f in meta.concrete_fields if f.name not in fields]
+        annotation.full_clean(exclude=unchanged)
     updated = (
         type(annotation)
         .objects.filter(pk=annotation.pk, version=version)
