@@ -148,7 +148,7 @@ def _speech_sentences(article: Article, ner) -> tuple[list[int], list]:
     return offsets, list(ner.pipe(texts))
 
 
-_QUOTE_MARKS = frozenset("„“”\"»«‹›")
+_QUOTE_MARKS = frozenset('„“”"»«‹›')
 
 
 def _person_span(mention) -> EntitySpan:

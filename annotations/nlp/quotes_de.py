@@ -35,7 +35,7 @@ from .persons import is_role_word
 from .quotes import Candidate, Speaker
 
 _PUNCT_END = frozenset(".!?")
-_MARKS = frozenset("„“”\"»«‹›")
+_MARKS = frozenset('„“”"»«‹›')
 _CLAUSE_BREAK = frozenset(",;:")
 _RELATIVE = frozenset("der die das welcher welche welches".split())
 _SOURCE_NOUNS = frozenset(
@@ -77,6 +77,8 @@ def is_konjunktiv(article: Article, i: int, s: int, *, with_ii: bool = False) ->
     """A finite Konjunktiv I form (or II when asked) at token i of the sentence starting at s."""
     tok = article.toks[i]
     lower = tok.lower
+    if tok.text != lower and i != s:
+        return False  # "im Laufe", "die Sitze": nouns
     if with_ii and lower in DE_KONJ_II:
         return True
     if lower in DE_KONJ_IRREGULAR:
@@ -501,8 +503,9 @@ def _reportative(article: Article, s: int, e: int, masked: list[bool]) -> bool:
         return False
     # "soll … verletzt worden sein", "soll … gekommen sein", "soll … gezündet haben" report a
     # claim; "sollen bis 2027 … stationiert sein" states a plan
+    participle = toks[b - 2]
     if toks[b - 1].lower == "sein" and not (
-        toks[b - 2].lower == "worden" or toks[b - 2].lower.endswith("en")
+        participle.lower == "worden" or (participle.text.islower() and participle.lower.endswith("en"))
     ):
         return False
     return any(toks[i].lower in ("soll", "sollen") for i in range(s, b - 2))

@@ -251,7 +251,7 @@ _SUBJECT_POS = frozenset("DET PROPN NOUN PRON NUM ADJ".split())
 
 
 def _that_clause(article: Article, j: int, e: int) -> int | None:
-    """"told a news briefing that Manila had …": a that-clause the parser hung elsewhere."""
+    """ "told a news briefing that Manila had …": a that-clause the parser hung elsewhere."""
     toks = article.toks
     for k in range(j + 1, min(e - 1, j + 9)):
         if toks[k].pos == "VERB" or toks[k].text in _END:
