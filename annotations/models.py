@@ -322,3 +322,23 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.target_type} {self.target_id}"
+
+    def changes(self, limit: int = 8) -> list[tuple[str, str, object, object]]:
+        """(row, field, before, after) for each field that changed, for the history's before → after."""
+        rows: list[tuple[str, str, object, object]] = []
+        for key in sorted(set(self.before) | set(self.after)):
+            before, after = self.before.get(key), self.after.get(key)
+            row = key.replace(":", " ")
+            if before is None or after is None:
+                rows.append(
+                    (row, "", "—" if before is None else "exists", "—" if after is None else "exists")
+                )
+                continue
+            rows.extend(
+                (row, field, before.get(field), after.get(field))
+                for field in after
+                if field != "version" and before.get(field) != after.get(field)
+            )
+            if len(rows) >= limit:
+                break
+        return rows[:limit]

@@ -291,3 +291,28 @@ def test_speaker_search_offers_persons_and_a_new_one(client_as, analyst, quote, 
     html = response.content.decode()
     assert "Dmitri Peskow" in html and reverse("quote_speaker", args=[quote.pk]) in html
     assert "New person “Peskow” as speaker" in html
+
+
+def test_history_shows_before_and_after(client_as, viewer, analyst, mention):
+    services.mention_reject(user=analyst, mention=mention, version=1)
+    html = client_as(viewer).get(reverse("article_detail", args=[mention.article_id])).content.decode()
+    assert "before → after" in html
+    assert f"<td>mention {mention.pk}</td><td>status</td><td>proposed</td><td>→ rejected</td>" in html
+
+
+def test_undo_of_a_row_changed_since_is_409(client_as, analyst, admin_user, mention):
+    services.mention_reject(user=analyst, mention=mention, version=1)
+    first = Correction.objects.get()
+    services.mention_accept(user=admin_user, mention=mention, version=2)
+    response = client_as(analyst).post(reverse("correction_undo", args=[first.pk]), **HTMX)
+    assert response.status_code == 409 and b"undo the later ones first" in response.content
+    first.refresh_from_db()
+    assert not first.undone
+    assert Mention.objects.get(pk=mention.pk).status == Status.ACCEPTED
+
+
+def test_undo_twice_is_400(client_as, analyst, correction):
+    client = client_as(analyst)
+    assert client.post(reverse("correction_undo", args=[correction.pk]), **HTMX).status_code == 200
+    response = client.post(reverse("correction_undo", args=[correction.pk]), **HTMX)
+    assert response.status_code == 400 and b"already undone" in response.content
