@@ -100,6 +100,35 @@
     document.addEventListener(type, function (event) { light(refsOf(event.target), false); });
   });
 
+  // Keyboard: j/k walk the highlighted spans, Enter opens one, a/r accept or reject the open one.
+  let cursor = -1;
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.target.closest("input, select, textarea, [contenteditable]")) return;
+    const spans = document.querySelectorAll("#article-body [data-refs]");
+    const focused = event.target.closest && event.target.closest("#article-body [data-refs]");
+    if (event.key === "j" || event.key === "k") {
+      if (!spans.length) return;
+      if (focused) cursor = Array.prototype.indexOf.call(spans, focused);
+      cursor = event.key === "j" ? Math.min(cursor + 1, spans.length - 1) : Math.max(cursor - 1, 0);
+      spans[cursor].tabIndex = -1;
+      spans[cursor].focus();
+      event.preventDefault();
+    } else if (event.key === "Enter" && focused) {
+      openAnnotation(focused.dataset.refs.split(" ")[0]);
+      event.preventDefault();
+    } else if (event.key === "a" || event.key === "r") {
+      const label = event.key === "a" ? "Accept" : /Reject|Remove/;
+      const button = Array.from(document.querySelectorAll("#editor .row button")).find(function (b) {
+        return typeof label === "string" ? b.textContent.trim() === label : label.test(b.textContent);
+      });
+      if (button) {
+        button.click();
+        event.preventDefault();
+      }
+    }
+  });
+
   // A conflict (409) or invalid input (400) comes with the current workspace: show it.
   document.addEventListener("htmx:beforeSwap", function (event) {
     const status = event.detail.xhr.status;

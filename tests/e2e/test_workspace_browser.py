@@ -1,8 +1,8 @@
 """The analyst's day in a real browser: Debian's Chromium driven by Playwright against live_server.
 
 Upload the dev article, let extraction run (Celery eager, no worker needed), reject a span,
-change a quote's speaker, add a missing quote by selecting text, mark the article reviewed,
-reload, and find every correction in the page and its history.
+change a quote's speaker, add a missing quote by selecting text, accept a span from the
+keyboard, mark the article reviewed, reload, and find every correction in the page and its history.
 """
 
 from __future__ import annotations
@@ -142,6 +142,15 @@ def _correct_in_browser(page, live_server, analyst):
     added = Quote.objects.get(article=article, origin="person")
     assert added.text == MISSING_QUOTE and article.body[added.start : added.end] == MISSING_QUOTE
 
+    # From the keyboard only: j to the first highlighted span, Enter to open it, a to accept it.
+    page.locator("#article-body").focus()
+    page.keyboard.press("j")
+    page.keyboard.press("Enter")
+    expect(page.locator("#editor .editor")).to_be_visible()
+    page.keyboard.press("a")
+    expect(page.locator("#history li")).to_have_count(4)
+    expect(page.locator("#editor .annotation-status")).to_have_text("Accepted")
+
     page.locator("#review-button").click()
     expect(page.locator(".review-state")).to_contain_text("Reviewed")
 
@@ -152,12 +161,18 @@ def _correct_in_browser(page, live_server, analyst):
     expect(page.locator(".quotes")).to_contain_text(MISSING_QUOTE)
     expect(page.locator(".review-state")).to_contain_text("Reviewed")
     history = page.locator("#history li")
-    expect(history).to_have_count(4)
-    for text in ["Marked reviewed", "Added quote", "Speaker of", f"Rejected {wrong.get_label_display()}"]:
+    expect(history).to_have_count(5)
+    for text in [
+        "Marked reviewed",
+        "Accepted",
+        "Added quote",
+        "Speaker of",
+        f"Rejected {wrong.get_label_display()}",
+    ]:
         expect(page.locator("#history")).to_contain_text(text)
     expect(page.locator("#history")).to_contain_text(analyst.username)
     assert Mention.objects.get(pk=wrong.pk).status == Status.REJECTED
-    assert Correction.objects.filter(article=article, user=analyst).count() == 4
+    assert Correction.objects.filter(article=article, user=analyst).count() == 5
     assert re.search(
         r"Speaker of .* set to Maria Sacharowa", Correction.objects.get(action="speaker_set").summary
     )
