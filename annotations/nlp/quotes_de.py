@@ -201,10 +201,17 @@ def _subject_after(article: Article, i: int, end: int) -> Speaker | None:
     return None
 
 
+_TIME_NOUNS = frozenset(
+    """montag dienstag mittwoch donnerstag freitag samstag sonntag woche wochenende jahr jahres tag
+    tages monat monats abend morgen mittag nacht vormittag nachmittag januar februar märz april mai
+    juni juli august september oktober november dezember""".split()
+)
+
+
 def _is_head(tok: Tok) -> bool:
     """A noun or name that can head a speaker phrase ("Polizei", "39-Jährige", "BGH")."""
     text = tok.text
-    if tok.lower in DE_FUNCTION_WORDS or tok.lower in DE_DETERMINERS:
+    if tok.lower in DE_FUNCTION_WORDS or tok.lower in DE_DETERMINERS or tok.lower in _TIME_NOUNS:
         return False
     first_alpha = next((c for c in text if c.isalpha()), "")
     return bool(first_alpha) and first_alpha.isupper() and (text[0].isalpha() or "-" in text)
@@ -221,11 +228,18 @@ def _np_backward(article: Article, k: int, s: int) -> int:
     # adjectives belong to the phrase only behind an article ("die chinesische Regierung"),
     # not "hatte" or "betonte" that merely end like one
     if m - 1 >= s and toks[m - 1].lower in DE_DETERMINERS:
-        return m - 1
-    return k
+        m -= 1
+    else:
+        m = k
+    # "Ein Reporter des Fernsehsenders": a genitive hangs on the noun before it
+    if toks[m].lower in _GENITIVE_DETS and m - 1 >= s and _is_head(toks[m - 1]):
+        return _np_backward(article, m - 1, s)
+    return m
 
 
 _NAME_LINKS = frozenset("von van der de".split())
+_GENITIVE_DETS = frozenset("des der eines einer".split())
+_PERFECT_AUX = frozenset("hat hatte haben hatten ist war sind waren wurde wurden".split())
 _COORD = frozenset("und sowie oder aber".split())
 
 
@@ -270,16 +284,40 @@ def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
             return speaker_from_np(article, k, k + 1)
         if tok.lower in ("man", "es", "wir", "ich"):
             return None
+        if tok.lower in _PERFECT_AUX and k < j - 1:
+            # "X hat bereits sein Veto angekündigt": between auxiliary and participle stand
+            # objects; the subject stands before the auxiliary or right after it
+            before = _subject_before(article, s, k)
+            return before if before is not None else _subject_after(article, k + 1, j)
         if _is_head(tok) or article.person_at.get(k) is not None:
             start = _np_backward(article, k, s)
             prep = _preposition_before(article, start, s)
             if prep is not None:
                 k = prep - 1  # a prepositional phrase ("am Montag", "nach dem knapp zweistündigen Gespräch")
                 continue
+            if article.person_at.get(k) is None:
+                # "Der Zeitung sagte Filep Karma": a fronted object, the person follows the verb
+                after = _person_after(article, j + 1)
+                if after is not None:
+                    return after
             # "Das Außenministerium in Peking erklärte": keep the place the phrase ends with
             stop = np_forward(article, start, j)
             return speaker_from_np(article, start, max(k + 1, stop or 0))
         k -= 1
+    return None
+
+
+def _person_after(article: Article, i: int) -> Speaker | None:
+    """A person named (or a pronoun) right after a verb: "sagte Filep Karma", "sagte er"."""
+    toks = article.toks
+    if i < len(toks) and toks[i].lower in ("er", "sie") and toks[i].text.islower():
+        return speaker_from_np(article, i, i + 1)
+    for k in range(i, min(len(toks), i + 3)):
+        mention = article.person_at.get(k)
+        if mention is not None:
+            return Speaker(mention.key, mention.start, mention.end, "PERSON")
+        if toks[k].text in _CLAUSE_BREAK or toks[k].text in _PUNCT_END:
+            break
     return None
 
 
@@ -440,15 +478,22 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
             continue
         # follow-on Konjunktiv: a sentence without a cue that keeps reporting
         if sent_no - last_quote_sent <= FOLLOW_ON_SENTENCES and e - s >= 4:
-            with_ii = sent_no - last_quote_sent == 1
+            near = sent_no - last_quote_sent <= 2
             konj = _konj_candidates()
-            if any(
-                toks[i].lower in konj and not masked[i] and is_konjunktiv(article, i, s, with_ii=with_ii)
+            reporting = any(
+                toks[i].lower in konj and not masked[i] and is_konjunktiv(article, i, s, with_ii=near)
                 for i in range(s, e)
-            ):
-                span = _clause_span(article, s, e, masked)
+            ) or (near and not words.isdisjoint(_MODAL_REPORT) and not _deadline(article, s, e))
+            if reporting:
+                # "X schloss sich der Kritik an: Die Mittel seien …": the report follows the colon
+                colon = next((k for k in range(s + 2, e - 3) if toks[k].text == ":"), None)
+                a = colon + 1 if colon is not None else s
+                span = _clause_span(article, a, e, masked)
                 if span:
                     cand = Candidate(span[0], span[1], False, None, None, inherit=True)
+                    if colon is not None:
+                        cand.speaker = _subject_before(article, s, colon)
+                        cand.inherit = cand.speaker is None
                     if sent_no - last_quote_sent > 2:
                         # far from the last quote: the person last seen as a subject speaks
                         mention = article.last_person_before(toks[s].start)
@@ -457,6 +502,17 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
                     out.append(cand)
                     last_quote_sent = sent_no
     return out
+
+
+# "Die Stellenkürzungen sollen vor allem die Verwaltung treffen": right after a quote, the
+# modal keeps reporting what the source announced
+_MODAL_REPORT = frozenset("soll sollen".split())
+def _deadline(article: Article, s: int, e: int) -> bool:
+    """"Bis 2027 sollen … stationiert sein": a plan with a date is the writer's fact."""
+    toks = article.toks
+    return any(
+        toks[k].lower in ("bis", "ab") and toks[k + 1].text[:1].isdigit() for k in range(s, e - 1)
+    )
 
 
 _DENIAL_VERBS = frozenset("bestritt bestreitet bestritten dementierte dementiert dementierten".split())
