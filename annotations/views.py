@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -26,8 +27,15 @@ REFRESH = {"accept": PIECES, "reject": TEXT, "move": TEXT, "link": TEXT, "delete
 
 
 def workspace_response(
-    request, article: Article, *, selected=None, error="", notice="", status=200, refresh=ALL
-):
+    request: HttpRequest,
+    article: Article,
+    *,
+    selected: Annotation | None = None,
+    error: str = "",
+    notice: str = "",
+    status: int = 200,
+    refresh: str = ALL,
+) -> HttpResponse:
     if not request.htmx and status == 200:
         if notice:
             messages.success(request, notice)
@@ -50,14 +58,14 @@ def workspace_response(
 
 
 def _correct(
-    request,
+    request: HttpRequest,
     article: Article,
     form,
     run: Callable,
     *,
     selected: Annotation | None = None,
     refresh: str = ALL,
-):
+) -> HttpResponse:
     """Validate `form`, call `run(cleaned_data)` and answer with the workspace."""
     if not form.is_valid():
         return workspace_response(
@@ -85,14 +93,14 @@ def _reloaded(annotation: Annotation | None) -> Annotation | None:
     return type(annotation).objects.filter(pk=annotation.pk).first()
 
 
-def _annotation(model, pk: int):
+def _annotation(model: type[Mention] | type[Quote], pk: int) -> Mention | Quote:
     related = ("article", "person", "country") if model is Mention else ("article", "speaker")
     return get_object_or_404(model.objects.select_related(*related), pk=pk)
 
 
 @require_GET
 @role_required(Role.VIEWER)
-def annotation_editor(request, kind: str, pk: int):
+def annotation_editor(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     annotation = _annotation(Mention if kind == "mention" else Quote, pk)
     context = selectors.workspace_editor(annotation, user=request.user)
     return render(request, "annotations/_editor.html", context)
@@ -100,7 +108,7 @@ def annotation_editor(request, kind: str, pk: int):
 
 @require_POST
 @role_required(Role.ANALYST)
-def mention_action(request, pk: int, action: str):
+def mention_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     mention = _annotation(Mention, pk)
     user = request.user
     runs = {
@@ -122,7 +130,7 @@ def mention_action(request, pk: int, action: str):
 
 @require_POST
 @role_required(Role.ANALYST)
-def quote_action(request, pk: int, action: str):
+def quote_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     quote = _annotation(Quote, pk)
     user = request.user
 
@@ -150,7 +158,7 @@ def quote_action(request, pk: int, action: str):
 
 @require_POST
 @role_required(Role.ANALYST)
-def annotation_create(request, article_id: int):
+def annotation_create(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
     form = forms.NewAnnotationForm(request.POST, body=article.body)
 
@@ -165,7 +173,7 @@ def annotation_create(request, article_id: int):
 
 @require_POST
 @role_required(Role.ANALYST)
-def annotations_accept_all(request, article_id: int):
+def annotations_accept_all(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
     form = forms.AcceptAllForm(request.POST)
     return _correct(
@@ -178,7 +186,7 @@ def annotations_accept_all(request, article_id: int):
 
 @require_POST
 @role_required(Role.ANALYST)
-def person_merge(request, article_id: int):
+def person_merge(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
     form = forms.MergeForm(request.POST)
     return _correct(
@@ -188,11 +196,11 @@ def person_merge(request, article_id: int):
 
 @require_POST
 @role_required(Role.ANALYST)
-def correction_undo(request, correction_id: int):
-    correction = get_object_or_404(Correction.objects.select_related("article"), pk=correction_id)
-    if correction.article is None:
-        services.correction_undo(user=request.user, correction=correction)
-        return redirect("home")
+def correction_undo(request: HttpRequest, correction_id: int) -> HttpResponse:
+    # Corrections made outside an article page have no workspace to show them in.
+    correction = get_object_or_404(
+        Correction.objects.select_related("article"), pk=correction_id, article__isnull=False
+    )
     return _correct(
         request,
         correction.article,
@@ -203,7 +211,7 @@ def correction_undo(request, correction_id: int):
 
 @require_GET
 @role_required(Role.ANALYST)
-def entity_search(request, what: str):
+def entity_search(request: HttpRequest, what: str) -> HttpResponse:
     annotation = selectors.annotation_target(request.GET.get("for", ""))
     if annotation is None:
         return render(request, "annotations/_search_results.html", {"results": []}, status=404)
