@@ -76,6 +76,7 @@ DE_SPEECH_VERBS = _words(
     verlautete verlautet
     deutete deutet deuteten andeutete
     legte legt legten festlegte begründete begründet begründeten vertrat vertritt vertreten gehe
+    angenommen vermutet festgehalten vermelden vermeldet meldete meldet melden ergab ergaben ergeben
     twitterte gestand gestanden gesteht
     ließ ließen lässt
     forderte forderten fordert fordern verlangte verlangten verlangt verlangen appellierte bat baten
@@ -178,7 +179,8 @@ DE_NP_LINKS = _words("von vom der des aus in im und")
 # nouns that carry a claim into a dass-clause: "vertritt die Ansicht, dass …"
 DE_SPEECH_NOUNS = _words(
     """Ansicht Meinung Standpunkt Auffassung Überzeugung Einschätzung Erklärung Hinweis Behauptung
-    Warnung Befürchtung Angaben Aussage Mitteilung Argument Vorwurf"""
+    Warnung Befürchtung Angaben Aussage Mitteilung Argument Vorwurf Rede Hinweise Ergebnis Annahme
+    Vorgabe Schluss"""
 )
 # clause introducers after a cue that are dropped from the quote text
 DE_COMPLEMENTIZERS = _words("dass daß")

@@ -127,6 +127,14 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
         return None
     # genitive / "von" / "in Place" continuations, twice at most
     for _ in range(2):
+        if (
+            j + 1 < end
+            and toks[j].lower in ("von", "vom")
+            and any(c.isdigit() for c in toks[j + 1].text)
+            and toks[j + 1].text[0].isalpha()
+        ):
+            j += 2  # "nach Angaben von n24"
+            continue
         if j + 1 < end and toks[j].lower in _GENITIVE_LINKS:
             k = j + 1
             while k < end and (toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k])):
