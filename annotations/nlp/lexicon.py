@@ -84,7 +84,8 @@ DE_SPEECH_VERBS = _words(
 )
 # verbs of demand: reported speech only with a dass-clause ("forderte, dass …")
 DE_DASS_ONLY = _words(
-    "forderte forderten fordert fordern verlangte verlangten verlangt verlangen appellierte bat baten"
+    """forderte forderten fordert fordern verlangte verlangten verlangt verlangen appellierte bat baten
+    angenommen festgehalten ergab ergaben ergeben vermutet"""
 )
 # verbs that need a particle or a complement to mean "say" (gab … an/bekannt/zu,
 # zeigte sich überzeugt, ist überzeugt); without it they are not cues

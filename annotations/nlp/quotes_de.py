@@ -554,8 +554,23 @@ def _clause_follows(article: Article, j: int, e: int) -> bool:
             return False
         if toks[k].text in (",", ":"):
             nxt = toks[k + 1].lower
-            return nxt not in _RELATIVE and nxt not in _ADVERBIAL_OPENERS
+            if nxt in _RELATIVE:
+                # "…, die Auszahlung auszusetzen" (article) vs "…, die gestern kam" (relative)
+                np_end = np_forward(article, k + 1, e)
+                return np_end is not None and np_end < e - 1
+            return nxt not in _ADVERBIAL_OPENERS
     return False
+
+
+_REL_PRONOUNS = frozenset("dem der denen deren dessen den welchem welcher welchen".split())
+_REL_WORDS = frozenset("was wo wobei weshalb weswegen womit wodurch worauf".split())
+
+
+def _relative_opener(article: Article, a: int, e: int) -> bool:
+    toks = article.toks
+    if toks[a].lower in _REL_WORDS:
+        return True
+    return a + 1 < e and toks[a].lower in DE_PREPOSITIONS and toks[a + 1].lower in _REL_PRONOUNS
 
 
 def _reportative(article: Article, s: int, e: int, masked: list[bool]) -> bool:
@@ -717,6 +732,10 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
         ):
             if not _is_cue_verb(article, j, min(e - 1, j + 6)):
                 continue
+            if lower in DE_DASS_ONLY and not any(
+                is_konjunktiv(article, i, s) for i in range(s, j - 1) if toks[i].lower in _konj_candidates()
+            ):
+                continue  # "…, forderte das Erdbeben": a demand verb reports only in Konjunktiv
             if lower in _SOURCE_VERBS:
                 speaker = _source_pp(article, j + 1, e)
             else:
@@ -753,6 +772,8 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                 continue
         if lower in DE_DASS_ONLY and (comma + 1 >= e or toks[comma + 1].lower not in DE_COMPLEMENTIZERS):
             continue
+        if comma + 1 < e and _relative_opener(article, comma + 1, e):
+            continue  # "…, in dem 185 Länder aufgelistet sind" / "…, was ein Hinweis ist"
         if lower in DE_DASS_ONLY and _infinitive_clause(article, comma + 1, e):
             continue  # "forderte X, die Angriffe einzustellen": a demand, not a report
         if lower in _SOURCE_VERBS:
