@@ -68,7 +68,19 @@ def _cue_triggers() -> frozenset[str]:
     return frozenset(
         DE_SPEECH_VERBS
         | nouns
-        | {"laut", "gemäß", "zufolge", "nach", "demnach", "wonach", "so", "soll", "sollen"}
+        | {
+            "laut",
+            "gemäß",
+            "zufolge",
+            "nach",
+            "demnach",
+            "wonach",
+            "so",
+            "soll",
+            "sollen",
+            "eigenen",
+            "eigener",
+        }
         | _AUX
     )
 
@@ -515,12 +527,12 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
 # "Die Stellenkürzungen sollen vor allem die Verwaltung treffen": right after a quote, the
 # modal keeps reporting what the source announced
 _MODAL_REPORT = frozenset("soll sollen".split())
+
+
 def _deadline(article: Article, s: int, e: int) -> bool:
-    """"Bis 2027 sollen … stationiert sein": a plan with a date is the writer's fact."""
+    """ "Bis 2027 sollen … stationiert sein": a plan with a date is the writer's fact."""
     toks = article.toks
-    return any(
-        toks[k].lower in ("bis", "ab") and toks[k + 1].text[:1].isdigit() for k in range(s, e - 1)
-    )
+    return any(toks[k].lower in ("bis", "ab") and toks[k + 1].text[:1].isdigit() for k in range(s, e - 1))
 
 
 _DENIAL_VERBS = frozenset("bestritt bestreitet bestritten dementierte dementiert dementierten".split())
@@ -573,6 +585,15 @@ def _relative_opener(article: Article, a: int, e: int) -> bool:
     return a + 1 < e and toks[a].lower in DE_PREPOSITIONS and toks[a + 1].lower in _REL_PRONOUNS
 
 
+def _own_source(article: Article, s: int, e: int, j: int) -> Speaker | None:
+    """The subject a sentence with "eigenen Angaben zufolge" reports about."""
+    toks = article.toks
+    stop = np_forward(article, s, j)
+    if stop is not None and toks[s].lower not in DE_PREPOSITIONS:
+        return speaker_from_np(article, s, stop)
+    return _subject_after(article, s, e)
+
+
 def _reportative(article: Article, s: int, e: int, masked: list[bool]) -> bool:
     toks = article.toks
     b = e
@@ -610,6 +631,13 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             span = _clause_span(article, stop if j == s else s, e, masked)
             if span:
                 out.append(Candidate(span[0], span[1], False, tok.text, speaker))
+                return out
+        # "eigenen Angaben zufolge" / "nach eigener Aussage": the subject is its own source
+        if lower in ("eigenen", "eigener") and j + 1 < e and toks[j + 1].text in _SOURCE_NOUNS | {"Aussage"}:
+            speaker = _own_source(article, s, e, j)
+            span = _clause_span(article, s, e, masked)
+            if span:
+                out.append(Candidate(span[0], span[1], False, f"{tok.text} {toks[j + 1].text}", speaker))
                 return out
         # X zufolge …
         if lower == "zufolge" and j > s:
@@ -745,8 +773,17 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                 out.append(Candidate(span[0], span[1], False, tok.text, speaker))
                 return out
             continue
-        if j > s + 3 and toks[j - 2].lower == "wie" and toks[j - 3].text == ",":
-            pass
+        # "…, wie EADS gestern mitteilte." — the cue closes the sentence
+        if j + 1 < e and toks[j + 1].text in _PUNCT_END and lower in DE_TRAILING_CUES:
+            k = j - 1
+            while k > s + 2 and toks[k].text not in _CLAUSE_BREAK and toks[k].lower != "wie":
+                k -= 1
+            if toks[k].lower == "wie" and toks[k - 1].text == "," and not any(masked[s : k - 1]):
+                speaker = _subject_after(article, k + 1, j)
+                span = _clause_span(article, s, k - 1, masked)
+                if span:
+                    out.append(Candidate(span[0], span[1], False, tok.text, speaker))
+                    return out
         # X sagte (…), CLAUSE / X erklärte, dass CLAUSE / Wie X mitteilte, CLAUSE
         comma = None
         for k in range(j + 1, min(e, j + 1 + _MAX_CUE_GAP)):
