@@ -225,6 +225,9 @@ class Quote(Annotation):
     speaker_name = models.CharField(max_length=300, blank=True)
     speaker_start = models.PositiveIntegerField(null=True, blank=True)
     speaker_end = models.PositiveIntegerField(null=True, blank=True)
+    # The article's publication date, copied by a database trigger (on insert and when the
+    # article's date changes), so a person's quotes list newest first from one index.
+    published = models.DateField(null=True, blank=True, editable=False)
 
     objects = QuoteQuerySet.as_manager()
 
@@ -249,6 +252,13 @@ class Quote(Annotation):
                 fields=["speaker", "article"],
                 condition=~Q(status=Status.REJECTED),
                 name="quote_visible_speaker",
+            ),
+            models.Index(
+                "speaker",
+                F("published").desc(nulls_last=True),
+                F("id").desc(),
+                condition=~Q(status=Status.REJECTED),
+                name="quote_visible_speaker_date",
             ),
             *(
                 GinIndex(SearchVector("text", config=config), name=f"quote_text_{language}")
