@@ -9,11 +9,15 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Exists, F, OuterRef, Q
 
-from annotations.models import Mention, Quote
+from annotations.models import Country, Mention, Quote
 from annotations.search import PersonResolution, person_resolve
 from articles.models import SEARCH_CONFIGS, Article, Source
 
 LANGUAGES = [("de", "German"), ("en", "English"), ("fr", "French")]
+# Ranking reads every candidate's vector, so only the newest matches are ranked: the cost
+# of a search stays flat however large the archive grows (and however common the word).
+RANK_WINDOW = 1000
+NEWEST_FIRST = (F("published").desc(nulls_last=True), F("id").desc())
 DATE_WIDGET = django_filters.widgets.DateRangeWidget(
     attrs={"type": "date"}
 )  # ?published_after=&published_before=
@@ -53,9 +57,16 @@ class CountryCodeFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
-        for code in value or ():
+        if not value:
+            return qs
+        # Constant country ids (not a join on alpha2) let the planner use the statistics of
+        # each country: a rare one is read from its mentions, a common one while paging.
+        ids = dict(Country.objects.filter(alpha2__in=value).values_list("alpha2", "pk"))
+        if len(ids) < len(set(value)):
+            return qs.none()
+        for code in value:
             mentions = Mention.objects.visible().filter(
-                article_id=OuterRef(self.article_path), country__alpha2=code
+                article_id=OuterRef(self.article_path), country_id=ids[code]
             )
             qs = qs.filter(Exists(mentions))
         return qs
@@ -65,7 +76,7 @@ class QuoteFilter(django_filters.FilterSet):
     person = django_filters.CharFilter(method="filter_person", label="Person")
     speaker = django_filters.NumberFilter(method="filter_person", widget=forms.HiddenInput)
     q = django_filters.CharFilter(method="filter_text", label="Words in the quote")
-    published = django_filters.DateFromToRangeFilter(field_name="article__published", widget=DATE_WIDGET)
+    published = django_filters.DateFromToRangeFilter(field_name="published", widget=DATE_WIDGET)
     source = django_filters.ModelChoiceFilter(field_name="article__source", queryset=Source.objects.all())
     country = CountryCodeFilter(article_path="article_id")
     language = django_filters.ChoiceFilter(field_name="article__language", choices=LANGUAGES)
@@ -102,7 +113,7 @@ def quote_list_queryset():
         Quote.objects.visible()
         .with_context()
         .defer("article__body", "article__search_vector", "article__failure_reason")
-        .order_by(F("article__published").desc(nulls_last=True), "-pk")
+        .order_by(*NEWEST_FIRST)
     )
 
 
@@ -123,30 +134,46 @@ class ArticleSearchFilter(django_filters.FilterSet):
         model = Article
         fields: list[str] = []
 
+    # Exports set None: every match, newest first, unranked.
+    rank_window: int | None = RANK_WINDOW
+
     def filter_text(self, qs, name, value):
-        """Web-search syntax, matched in each article's own language, best rank first."""
-        if not value.strip():
-            return qs
-        match = Q()
-        rank = None
-        for language, config in SEARCH_CONFIGS.items():
-            match |= Q(language=language, search_vector=_search_query(value, config))
-        match |= Q(search_vector=_search_query(value, "simple")) & ~Q(language__in=list(SEARCH_CONFIGS))
-        # One rank over the union of the per-language queries: the vector only holds
-        # lexemes of its own language, so the other languages' terms add nothing.
-        combined = _search_query(value, "simple")
-        for config in SEARCH_CONFIGS.values():
-            combined = combined | _search_query(value, config)
-        rank = SearchRank(F("search_vector"), combined, cover_density=False)
-        return qs.filter(match).annotate(rank=rank).order_by("-rank", "-published", "-pk")
+        # Applied last, in filter_queryset: the rank window must see the other filters first.
+        return qs
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        query = (self.form.cleaned_data.get("q") or "").strip()
+        return article_text_search(queryset, query, window=self.rank_window) if query else queryset
 
     def filter_reviewed(self, qs, name, value):
         return qs.filter(review_state=Article.Review.REVIEWED) if value else qs
 
 
-def article_list_queryset():
+def article_text_search(queryset, query: str, *, window: int | None = RANK_WINDOW):
+    """Web-search syntax, matched in each article's own language; the newest `window`
+    matches, best rank first (all matches newest first when `window` is None)."""
+    match = Q()
+    for language, config in SEARCH_CONFIGS.items():
+        match |= Q(language=language, search_vector=_search_query(query, config))
+    match |= Q(search_vector=_search_query(query, "simple")) & ~Q(language__in=list(SEARCH_CONFIGS))
+    if window is None:
+        return queryset.filter(match).order_by(*NEWEST_FIRST)
+    newest = queryset.filter(match).order_by(*NEWEST_FIRST).values("pk")[:window]
+    # One rank over the union of the per-language queries: a vector only holds lexemes of
+    # its own language, so the other languages' terms add nothing to it.
+    combined = _search_query(query, "simple")
+    for config in SEARCH_CONFIGS.values():
+        combined = combined | _search_query(query, config)
+    rank = SearchRank(F("search_vector"), combined, cover_density=False)
     return (
-        Article.objects.with_related()
+        queryset.model.objects.with_related()
         .defer("body", "failure_reason")
-        .order_by(F("published").desc(nulls_last=True), "-pk")
+        .filter(pk__in=newest)
+        .annotate(rank=rank)
+        .order_by("-rank", *NEWEST_FIRST)
     )
+
+
+def article_list_queryset():
+    return Article.objects.with_related().defer("body", "failure_reason").order_by(*NEWEST_FIRST)

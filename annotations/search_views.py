@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
 from annotations import exports, search_selectors
@@ -12,11 +13,22 @@ from annotations.filters import ArticleSearchFilter, QuoteFilter, article_list_q
 from newsarchive.roles import Role, role_required
 
 PAGE_SIZE = 25
+# Lists count at most this many hits ("1000+"): an exact count of a huge result costs as
+# much as reading it, and nobody pages that far (exports have no limit).
+COUNT_CAP = 1000
 
 
-def _page(request, queryset):
+class CappedPaginator(Paginator):
+    @cached_property
+    def count(self) -> int:
+        counted = self.object_list[: COUNT_CAP + 1].count()
+        self.capped = counted > COUNT_CAP
+        return min(counted, COUNT_CAP)
+
+
+def _page(request, queryset, per_page: int = PAGE_SIZE):
     try:
-        return Paginator(queryset, PAGE_SIZE).page(request.GET.get("page") or 1)
+        return CappedPaginator(queryset, per_page).page(request.GET.get("page") or 1)
     except InvalidPage:
         raise Http404("No such page") from None
 
@@ -68,6 +80,7 @@ def quote_export(request, fmt: str):
 @role_required(Role.VIEWER)
 def article_export(request, fmt: str):
     filterset = ArticleSearchFilter(request.GET, queryset=article_list_queryset())
+    filterset.rank_window = None
     return exports.articles_response(filterset.qs, fmt)
 
 
@@ -75,4 +88,5 @@ def article_export(request, fmt: str):
 @role_required(Role.VIEWER)
 def annotation_export(request):
     filterset = ArticleSearchFilter(request.GET, queryset=article_list_queryset())
+    filterset.rank_window = None
     return exports.annotations_response(filterset.qs)

@@ -13,7 +13,6 @@ from functools import wraps
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import URLResolver, reverse
@@ -23,6 +22,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer, django_auth
 
+from annotations import search_views
 from annotations.filters import ArticleSearchFilter, QuoteFilter, article_list_queryset, quote_list_queryset
 from annotations.models import Mention, Quote
 from annotations.search import person_search
@@ -109,11 +109,7 @@ def _require(request, role: Role) -> None:
 
 
 def _page(request, queryset):
-    try:
-        page = Paginator(queryset, PAGE_SIZE).page(request.GET.get("page") or 1)
-    except InvalidPage:
-        raise Http404("No such page.") from None
-    return page
+    return search_views._page(request, queryset, per_page=PAGE_SIZE)
 
 
 def _filtered(request, filterset_class, queryset):
@@ -170,6 +166,7 @@ class ArticleDetailOut(ArticleOut):
 
 class ArticlePage(Schema):
     count: int
+    count_capped: bool  # true: at least `count` hits (lists count up to 1000)
     page: int
     pages: int
     results: list[ArticleOut]
@@ -196,6 +193,7 @@ class PersonOut(Schema):
 
 class QuotePage(Schema):
     count: int
+    count_capped: bool  # true: at least `count` hits (lists count up to 1000)
     page: int
     pages: int
     persons: list[PersonOut]
@@ -275,6 +273,7 @@ def article_list(request):
     page = _page(request, _filtered(request, ArticleSearchFilter, article_list_queryset()).qs)
     return {
         "count": page.paginator.count,
+        "count_capped": page.paginator.capped,
         "page": page.number,
         "pages": page.paginator.num_pages,
         "results": [_article_out(a) for a in page.object_list],
@@ -368,6 +367,7 @@ def quote_list(request):
         )
     return {
         "count": page.paginator.count,
+        "count_capped": page.paginator.capped,
         "page": page.number,
         "pages": page.paginator.num_pages,
         "persons": [_person_out(m) for m in resolution.selected] if resolution else [],

@@ -85,3 +85,9 @@ def test_query_count_does_not_grow_with_hits(client_as, viewer, archive, django_
     with django_assert_max_num_queries(10):
         response = client.get(reverse("quote_search"), {"person": "Peskov"})
     assert len(response.context["page"].object_list) == 25
+
+
+def test_quote_dates_follow_their_article(archive):
+    assert Quote.objects.get(pk=archive.q_en.pk).published == archive.en.published
+    type(archive.en).objects.filter(pk=archive.en.pk).update(published="2026-01-05")
+    assert str(Quote.objects.get(pk=archive.q_en.pk).published) == "2026-01-05"

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import time
@@ -74,8 +73,12 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=11)
         parser.add_argument("--no-small", action="store_true", help="Only this database.")
         parser.add_argument("--reseed-small", action="store_true", help="Rebuild the 1/100 database first.")
-        parser.add_argument("--explain", action="store_true", help="Print plans of each scenario's slowest query.")
-        parser.add_argument("--json", action="store_true", help="Print results as JSON (used for the small run).")
+        parser.add_argument(
+            "--explain", action="store_true", help="Print plans of each scenario's slowest query."
+        )
+        parser.add_argument(
+            "--json", action="store_true", help="Print results as JSON (used for the small run)."
+        )
 
     def handle(self, *args, runs: int, seed: int, no_small: bool, reseed_small: bool, explain: bool, **opts):
         as_json = opts["json"]
@@ -105,7 +108,9 @@ class Command(BaseCommand):
             )
             if quote:
                 sampled.append(quote.speaker)
-        codes = list(Country.objects.filter(mentions__isnull=False).values_list("alpha2", flat=True).distinct()[:12])
+        codes = list(
+            Country.objects.filter(mentions__isnull=False).values_list("alpha2", flat=True).distinct()[:12]
+        )
         filters = []
         for _ in range(runs):
             params = {"language": rng.choice(["de", "en", "fr"]), "country": rng.choice(codes)}
@@ -171,8 +176,8 @@ class Command(BaseCommand):
         db = settings.DATABASES["default"]
         small_name = f"{db['NAME']}_small"
         admin = psycopg.connect(
-            host=db["HOST"] or None, port=db["PORT"] or None, user=db["USER"], password=db["PASSWORD"] or None,
-            dbname="postgres", autocommit=True,
+            host=db["HOST"] or None, port=db["PORT"] or None, user=db["USER"],
+            password=db["PASSWORD"] or None, dbname="postgres", autocommit=True,
         )  # fmt: skip
         with admin:
             exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [small_name]).fetchone()
@@ -183,7 +188,9 @@ class Command(BaseCommand):
                 admin.execute(f'CREATE DATABASE "{small_name}"')
         env = dict(os.environ)
         user = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-        env["DATABASE_URL"] = f"postgres://{user}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{small_name}"
+        env["DATABASE_URL"] = (
+            f"postgres://{user}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{small_name}"
+        )
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         if not exists:
             self.stdout.write(f"seeding {small_name} at 1/100 ...")
@@ -218,4 +225,6 @@ class Command(BaseCommand):
                 ok = ok and ratio <= TARGET_RATIO
                 line += f" | {s['p50']:9.1f} {s['p95']:9.1f} | {ratio:9.2f}  {'ok' if ok else 'MISSED'}"
             self.stdout.write(line)
-        self.stdout.write(f"(ms of server time; targets: p95 < {TARGET_MS:.0f} ms, ratio <= {TARGET_RATIO:.0f})")
+        self.stdout.write(
+            f"(ms of server time; targets: p95 < {TARGET_MS:.0f} ms, ratio <= {TARGET_RATIO:.0f})"
+        )

@@ -160,7 +160,8 @@ FILLER = {
            "Les discussions se sont tenues à huis clos.", "Les analystes restent sceptiques."],
 }  # fmt: skip
 TITLES = {
-    "en": ["{a} and {b}: talks on {t}", "{p} on {t}", "New tension between {a} and {b}", "{a} rejects demands"],
+    "en": ["{a} and {b}: talks on {t}", "{p} on {t}", "New tension between {a} and {b}",
+           "{a} rejects demands"],
     "de": ["{a} und {b}: Gespräche über {t}", "{p} zu {t}", "Neue Spannungen zwischen {a} und {b}",
            "{a} weist Forderungen zurück"],
     "fr": ["{a} et {b} : discussions sur {t}", "{p} sur {t}", "Nouvelles tensions entre {a} et {b}",
@@ -282,8 +283,9 @@ class Command(BaseCommand):
         )
         with transaction.atomic(), connection.cursor() as django_cursor:
             cursor = django_cursor.cursor  # psycopg cursor, for COPY
-            # The generated rows are consistent by construction; checking millions of foreign
-            # keys row by row would double the load time. Needs a superuser (falls back if not).
+            # The generated rows are consistent by construction (quote.published included, which
+            # a trigger keeps otherwise); checking millions of foreign keys row by row would
+            # double the load time. Needs a superuser (falls back if not).
             try:
                 with transaction.atomic():
                     cursor.execute("SET LOCAL session_replication_role = replica")
@@ -327,6 +329,8 @@ class Command(BaseCommand):
         seen = {p[0][0] for p in people}
         while len(people) < count:
             last = rng.choice(LAST_SLAVIC if rng.random() < 0.6 else LAST_WEST)
+            if len(seen) > 1500:  # first x last names run out: double-barrelled surnames
+                last = f"{rng.choice(LAST_WEST)}-{last}"
             name = f"{rng.choice(FIRST)} {last}"
             if name in seen:
                 continue
@@ -377,7 +381,8 @@ class Command(BaseCommand):
             cursor,
             "annotations_quote",
             ["id", "article_id", "start", "end", "origin", "status", "version", "created_at", "updated_at",
-             "text", "direct", "cue", "speaker_id", "speaker_name", "speaker_start", "speaker_end"],
+             "text", "direct", "cue", "speaker_id", "speaker_name", "speaker_start", "speaker_end",
+             "published"],
         )  # fmt: skip
         men = Copier(
             cursor,
@@ -406,7 +411,7 @@ class Command(BaseCommand):
             def emit(text: str) -> int:
                 nonlocal offset
                 start = offset
-                parts.append(text)
+                parts.append(text)  # noqa: B023 (called only within this iteration)
                 offset += len(text)
                 return start
 
@@ -492,18 +497,20 @@ class Command(BaseCommand):
             art.add(
                 (article_id, title, body, lang, source.pk, "", published, False, "",
                  hashlib.sha256(f"seed{article_id}:{body}".encode()).hexdigest(), "", "", uploaded, "done",
-                 uploaded, "", 1, "", "reviewed" if reviewed else "unreviewed", uploaded if reviewed else None)
+                 uploaded, "", 1, "", "reviewed" if reviewed else "unreviewed",
+                 uploaded if reviewed else None)
             )  # fmt: skip
             for q_start, q_end, status, text, direct, cue, speaker_id, s_start, s_end in quote_rows:
                 quo.add(
                     (quote_id, article_id, q_start, q_end, "machine", status, 1, now, now, text, direct, cue,
-                     speaker_id, "", s_start, s_end)
+                     speaker_id, "", s_start, s_end, published)
                 )  # fmt: skip
                 quote_id += 1
             for label, start, end, text, person_id, country_id in mention_rows:
                 men.add(
-                    (mention_id, article_id, start, end, "machine", "rejected" if rng.random() < 0.01 else "proposed",
-                     1, now, now, label, text, person_id, country_id)
+                    (mention_id, article_id, start, end, "machine",
+                     "rejected" if rng.random() < 0.01 else "proposed", 1, now, now, label, text, person_id,
+                     country_id)
                 )  # fmt: skip
                 mention_id += 1
             article_id += 1
