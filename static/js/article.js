@@ -123,7 +123,8 @@
         return typeof label === "string" ? b.textContent.trim() === label : label.test(b.textContent);
       });
       if (button) {
-        button.click();
+        // Not button.click(): htmx wires swapped-in buttons only once they settle (20 ms later).
+        htmx.ajax("POST", button.getAttribute("hx-post"), { source: button });
         event.preventDefault();
       }
     }

@@ -145,8 +145,9 @@ def _correct_in_browser(page, live_server, analyst):
     # From the keyboard only: j to the first highlighted span, Enter to open it, a to accept it.
     page.locator("#article-body").focus()
     page.keyboard.press("j")
+    first_ref = page.evaluate("document.activeElement.dataset.refs.split(' ')[0]")
     page.keyboard.press("Enter")
-    expect(page.locator("#editor .editor")).to_be_visible()
+    expect(page.locator("#editor .editor")).to_have_attribute("data-ref", first_ref)
     page.keyboard.press("a")
     expect(page.locator("#history li")).to_have_count(4)
     expect(page.locator("#editor .annotation-status")).to_have_text("Accepted")
@@ -171,6 +172,13 @@ def _correct_in_browser(page, live_server, analyst):
     ]:
         expect(page.locator("#history")).to_contain_text(text)
     expect(page.locator("#history")).to_contain_text(analyst.username)
+    if os.environ.get("E2E_SCREENSHOTS"):
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        page.locator(f"#quote-{quote.pk}").hover()  # the quote and its speaker light up
+        page.screenshot(path=str(Path(os.environ["E2E_SCREENSHOTS"]) / "workspace.png"), full_page=False)
+        page.locator("#history").scroll_into_view_if_needed()
+        page.locator("#history details").first.click()
+        page.screenshot(path=str(Path(os.environ["E2E_SCREENSHOTS"]) / "history.png"), full_page=False)
     assert Mention.objects.get(pk=wrong.pk).status == Status.REJECTED
     assert Correction.objects.filter(article=article, user=analyst).count() == 5
     assert re.search(
