@@ -190,8 +190,8 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
                     full[word] = name
                 keys_in_order.append(name)
             # East Asian order ("Mao Ning", "Xi Jinping"): the first word may be the surname
-            if words[0] not in full and words[0] not in first_names():
-                full[words[0]] = name
+            # (set for every name: a first name standing alone also means this person)
+            full.setdefault(words[0], name)
     mentions: list[Mention] = []
     taken: set[int] = set()
     for first, end, role in candidates:

@@ -428,9 +428,9 @@ def colon_cue(article: Article, colon: int) -> tuple[str, Speaker | None] | None
 def _clause_span(article: Article, a: int, b: int, masked: list[bool]) -> tuple[int, int] | None:
     """Char span of tokens [a, b) without the final stop; None if empty or quoted directly."""
     toks = article.toks
-    # the report ends where the writer's own words resume: "; …", ", denn …"
+    # the report ends where the writer's own words resume after a semicolon
     for k in range(a + 3, b):
-        if toks[k].text == ";" or (toks[k].text == "," and k + 1 < b and toks[k + 1].lower == "denn"):
+        if toks[k].text == ";":
             b = k
             break
     # an opening mark of the next quote can hang at the end of the sentence before it

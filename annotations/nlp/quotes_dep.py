@@ -19,6 +19,11 @@ _PUNCT = frozenset(".!?,;:")
 _END = frozenset(".!?")
 _OPEN_CLOSE_MARKS = frozenset('“”"«»‹›„')
 _DETS = frozenset("the a an le la les l' l’ un une des du de".split())
+_EN_INSTITUTIONS = frozenset(
+    """ministry police government army military office department embassy court agency company
+    movement authority authorities commission council committee parliament spokesman spokeswoman
+    spokesperson prosecutor prosecutors coast guard""".split()
+)
 _COMPLEMENTIZERS = frozenset("that que qu' qu’ qu".split())
 
 
@@ -49,7 +54,7 @@ _EN = DepRules(
 _FR = DepRules(
     "fr",
     FR_SPEECH_LEMMAS,
-    frozenset("il elle ils elles".split()),
+    frozenset("il elle ils elles -t-il -t-elle -il -elle lui".split()),
     (("selon",), ("d'après",), ("d’après",)),
     frozenset("sources médias informations rapports".split()),
 )
@@ -108,8 +113,12 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
     role = ROLE_SYNONYMS.get(text.lower(), text.lower())
     if role in article.role_person:
         return Speaker(article.role_person[role], start, end, "PERSON")
-    if all(not t.text[:1].isupper() for t in toks[first : last + 1]) and rules.language == "en":
-        # "officials", "analysts": no named source
+    if (
+        rules.language == "en"
+        and all(not t.text[:1].isupper() for t in toks[first : last + 1])
+        and toks[last].lower not in _EN_INSTITUTIONS
+    ):
+        # "officials", "analysts": no named source; "the ministry", "police" are one
         return None
     label = "COUNTRY" if all(k in article.country_toks for k in range(first, last + 1)) else "ORG"
     return Speaker(text, start, end, label)
@@ -119,15 +128,26 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
     toks = article.toks
     v = verb
     for _ in range(3):
-        for k in _children(article, v):
-            if toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass"):
-                left, right = _subtree(article, k)
-                for m in range(left, right + 1):
-                    mention = article.person_at.get(m)
-                    if mention is not None:
-                        return Speaker(mention.key, mention.start, mention.end, "PERSON")
-                # keep the subject compact: a relative clause or apposition is not the name
-                return speaker_from_span(rules, article, max(left, k - 6), min(right, k + 3))
+        subjects = [
+            k
+            for k in _children(article, v)
+            if toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass")
+            # "a-t-il déclaré": the inverted pronoun is an expletive subject to the parser
+            or (toks[k].dep == "expl:subj" and toks[k].lower in rules.pronouns)
+        ]
+        # "La présidente de la Commission, Ursula von der Leyen, a estimé": the French
+        # parser gives both an nsubj; the one with a person wins
+        for k in subjects:
+            left, right = _subtree(article, k)
+            for m in range(left, right + 1):
+                mention = article.person_at.get(m)
+                if mention is not None:
+                    return Speaker(mention.key, mention.start, mention.end, "PERSON")
+        if subjects:
+            k = subjects[0]
+            left, right = _subtree(article, k)
+            # keep the subject compact: a relative clause or apposition is not the name
+            return speaker_from_span(rules, article, max(left, k - 6), min(right, k + 3))
         # "warning that …", "and said …": the subject of the governing verb
         if toks[v].dep in ("advcl", "conj", "xcomp", "ccomp") and toks[v].head != v:
             v = toks[v].head

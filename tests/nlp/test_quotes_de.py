@@ -145,3 +145,34 @@ def test_reportative_sollen():
     text = "Bei dem Angriff sollen mindestens zehn Menschen verletzt worden sein."
     assert quote_containing(run(text, "de"), "zehn Menschen").direct is False
     assert run("Bis 2030 sollen dort 5000 Soldaten stationiert sein.", "de").quotes == []
+
+
+def test_wie_x_mitteilte_at_either_end_of_the_sentence():
+    text = (
+        "Wie die Polizei mitteilte, wurden bei dem Unfall drei Menschen verletzt. "
+        "Die Straße bleibt bis Montag gesperrt, wie das Verkehrsministerium am Abend mitteilte."
+    )
+    result = run(text, "de")
+    assert "Polizei" in quote_containing(result, "drei Menschen").speaker
+    assert "Verkehrsministerium" in quote_containing(result, "Straße bleibt").speaker
+
+
+def test_subject_with_apposition_and_fronted_object():
+    text = (
+        "Lena Vogt, die Bürgermeisterin der Stadt, sagte dazu, die Lage sei unter Kontrolle. "
+        "Der Zeitung sagte Vogt, man habe genug Helfer."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Lage sei unter Kontrolle").speaker == "Lena Vogt"
+    assert quote_containing(result, "genug Helfer").speaker == "Lena Vogt"
+
+
+def test_own_statements_and_perfect_tense_cue():
+    text = (
+        "Die Truppen konnten eigenen Angaben zufolge 500 Zivilisten retten. "
+        "Es drohe ein neues Wettrüsten, hatte die Kanzlerin Maria Stein bei ihrem Besuch gesagt."
+    )
+    result = run(text, "de")
+    assert "Truppen" in quote_containing(result, "500 Zivilisten").speaker
+    perfect = quote_containing(result, "neues Wettrüsten")
+    assert perfect.text == "Es drohe ein neues Wettrüsten" and perfect.speaker == "Maria Stein"

@@ -69,3 +69,24 @@ def test_paraphrases_and_scare_quotes_are_not_quotes():
     result = run(text, "en")
     assert result.quotes == []
     no_quote_containing(result, "Accept all")
+
+
+def test_lowercase_institution_speaker_is_kept():
+    text = (
+        "Foreign Minister Olga Petrova met her counterpart on Monday.\n\n"
+        '"This is a dangerous moment," the ministry said.\n\n'
+        "The foreign ministry said in a statement that the meeting had been useful."
+    )
+    result = run(text, "en")
+    assert quote_containing(result, "dangerous moment").speaker == "ministry"
+    assert "ministry" in quote_containing(result, "meeting had been useful").speaker
+
+
+def test_he_added_that_and_told_a_briefing_that():
+    text = (
+        "Spokesman Li Wen spoke in Beijing on Friday. He added that the talks would continue. "
+        "Li told a regular news briefing that Manila had ignored repeated warnings."
+    )
+    result = run(text, "en")
+    assert quote_containing(result, "talks would continue").speaker == "Li Wen"
+    assert quote_containing(result, "Manila had ignored").speaker == "Li Wen"

@@ -39,3 +39,19 @@ def test_selon_with_apposed_name():
 def test_infinitive_paraphrase_is_not_a_quote():
     text = "Le président Marc Vidal a refusé d’écarter l’envoi de troupes en Ukraine."
     assert run(text, "fr").quotes == []
+
+
+def test_inverted_pronoun_and_selon_lui():
+    text = (
+        "Le ministre des Armées Paul Girard s’est rendu à Kiev mardi.\n\n"
+        "« Nous continuerons à soutenir nos partenaires aussi longtemps qu’il le faudra », a-t-il déclaré.\n\n"
+        "Selon lui, les livraisons d’obus vont doubler cette année."
+    )
+    result = run(text, "fr")
+    assert quote_containing(result, "Nous continuerons").speaker == "Paul Girard"
+    assert quote_containing(result, "livraisons d’obus").speaker == "Paul Girard"
+
+
+def test_two_subjects_the_named_one_speaks():
+    text = "La présidente de la Commission, Ursula Bergmann, a estimé que l’Europe devait produire davantage."
+    assert quote_containing(run(text, "fr"), "l’Europe devait").speaker == "Ursula Bergmann"
