@@ -44,7 +44,8 @@ def test_infinitive_paraphrase_is_not_a_quote():
 def test_inverted_pronoun_and_selon_lui():
     text = (
         "Le ministre des Armées Paul Girard s’est rendu à Kiev mardi.\n\n"
-        "« Nous continuerons à soutenir nos partenaires aussi longtemps qu’il le faudra », a-t-il déclaré.\n\n"
+        "« Nous continuerons à soutenir nos partenaires aussi longtemps qu’il le faudra », "
+        "a-t-il déclaré.\n\n"
         "Selon lui, les livraisons d’obus vont doubler cette année."
     )
     result = run(text, "fr")
