@@ -328,7 +328,10 @@ DE_KONJ_IRREGULAR = _words(
     stoße finde befinde lese esse rate fange wachse gelte sterbe empfehle breche vergesse messe trete
     liege sitze tue brauche bleibe handle entspreche verstoße beginne gewinne"""
 )
-DE_KONJ_II = _words("wäre wären hätte hätten würde würden")
+DE_KONJ_II = _words(
+    """wäre wären hätte hätten würde würden läge lägen bliebe blieben gäbe gäben käme kämen stünde
+    stünden besäße gelänge"""
+)
 DE_VERB_PREFIXES = (
     "zurück",
     "heraus",
@@ -367,8 +370,8 @@ DE_VERB_PREFIXES = (
 )
 DE_NOT_KONJ = _words(
     """eine keine seine ihre meine deine unsere eure diese jene jede welche manche solche alle beide
-    viele einige wenige andere ohne gerne heute bitte ende hilfe liebe ruhe mitte reihe folge rede
-    frage lage seite weise zeile runde grenze menge stelle sache strafe woche gerade lediglich
+    viele einige wenige andere ohne gerne heute bitte ende hilfe liebe mitte reihe
+    lage seite zeile runde grenze menge sache strafe woche gerade lediglich
     nahe ebenfalls lange deutsche große neue alte erste letzte zweite dritte beste weitere gleiche
     ganze eigene halbe hohe ehemalige jeweilige bisherige derzeitige heutige gestrige künftige
     mehrere wenige sonstige übrige obere untere innere äußere rechte linke"""
