@@ -355,6 +355,8 @@ def _describe(annotation: Annotation) -> str:
 
 def _status_set(*, user, annotation: A, version: int, status: str) -> A:
     current = _fresh(annotation, version)
+    if current.status == status:
+        return current  # a double click or a second tab: nothing changes, nothing to record
     before, after = _annotation_update(current, version=version, status=status)
     action = Correction.Action.ACCEPT if status == Status.ACCEPTED else Correction.Action.REJECT
     _record(

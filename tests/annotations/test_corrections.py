@@ -254,3 +254,11 @@ def test_undo_refuses_when_a_later_correction_changed_the_row(analyst, article):
     services.correction_undo(user=analyst, correction=Correction.objects.exclude(pk=first.pk).get())
     services.correction_undo(user=analyst, correction=first)
     assert Mention.objects.get(pk=mention.pk).status == Status.PROPOSED
+
+
+def test_accepting_twice_records_once(analyst, article):
+    mention = machine_mention(article, "Moskau", "LOC")
+    services.mention_accept(user=analyst, mention=mention, version=1)
+    services.mention_accept(user=analyst, mention=mention, version=2)
+    mention.refresh_from_db()
+    assert mention.version == 2 and Correction.objects.count() == 1

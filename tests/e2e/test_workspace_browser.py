@@ -103,6 +103,12 @@ def test_analyst_corrects_an_article_in_the_browser(live_server, analyst, eager_
         connections.close_all()
 
 
+def editor_settled(page, ref: str) -> None:
+    """Wait until the editor shows `ref` and htmx has wired its controls (after the settle delay)."""
+    expect(page.locator("#editor .editor")).to_have_attribute("data-ref", ref)
+    expect(page.locator("#editor")).not_to_have_class(re.compile(r"htmx-(swapping|settling)"))
+
+
 def _correct_in_browser(page, live_server, analyst):
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", analyst.username)
@@ -121,6 +127,7 @@ def _correct_in_browser(page, live_server, analyst):
     wrong = Mention.objects.filter(article=article).order_by("start").first()
     assert wrong is not None, "extraction found no mention"
     page.locator(f'#article-body [data-refs~="mention-{wrong.pk}"]').first.click()
+    editor_settled(page, f"mention-{wrong.pk}")
     expect(page.locator("#editor h3")).to_contain_text(wrong.text)
     page.locator("#editor button:has-text('Reject')").click()
     expect(page.locator(f'#article-body [data-refs~="mention-{wrong.pk}"]')).to_have_count(0)
@@ -129,6 +136,7 @@ def _correct_in_browser(page, live_server, analyst):
     quote = Quote.objects.filter(article=article).order_by("start").first()
     assert quote is not None, "extraction found no quote"
     page.locator(f"#quote-{quote.pk} button:has-text('Edit')").click()
+    editor_settled(page, f"quote-{quote.pk}")
     page.locator(f"#speaker-search-{quote.pk}").fill("Maria Sacharowa")
     page.locator("#editor button:has-text('New person “Maria Sacharowa” as speaker')").click()
     expect(page.locator(f"#quote-{quote.pk} .speaker")).to_have_text("Maria Sacharowa")

@@ -56,6 +56,18 @@ class Command(BaseCommand):
             )
             random.Random(1).shuffle(proposals)
             timings, cpu = {}, {}
+            self._cpu = []
+            create_url = reverse("annotation_create", args=[article.pk])
+            spans = [(m.start, m.end) for m in Mention.objects.filter(article=article)[: requests + 1]]
+            timings["create"] = [
+                self._time(
+                    lambda s=s: client.post(
+                        create_url, {"start": s[0], "end": s[1], "kind": "ORG"}, HTTP_HX_REQUEST="true"
+                    )
+                )
+                for s in spans
+            ][1:]
+            cpu["create"] = self._cpu[1:]
             for action in ("accept", "reject", "move"):
                 times, self._cpu = [], []
                 for pk in proposals[: requests + 1]:
@@ -88,6 +100,12 @@ class Command(BaseCommand):
             )
             self._report(
                 "correction: move (htmx POST, text and counts re-rendered)", timings["move"], cpu["move"], 100
+            )
+            self._report(
+                "correction: add span (htmx POST, whole workspace re-rendered)",
+                timings["create"],
+                cpu["create"],
+                100,
             )
             transaction.set_rollback(True)
 
