@@ -81,9 +81,19 @@ def _port_open(port: int) -> bool:
 
 def use_broker(url: str) -> None:
     """Point this process's Celery app at `url`; its connection pools are rebuilt lazily."""
+    from kombu import pools
+
     app.conf.broker_url = url
+    app.conf.broker_write_url = url
+    app.conf.broker_read_url = url
+    if app._pool is not None:
+        app._pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
+    pools.reset()
+    actual = app.connection_for_write().as_uri(include_password=True)
+    if actual.rstrip("/") != url.rstrip("/"):
+        raise RuntimeError(f"Celery still publishes to {actual}, not {url}")
 
 
 def start_worker(

@@ -74,3 +74,16 @@ def client_as(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    """A Redis of the test's own (not started yet): stopping it disturbs nobody else."""
+    from newsarchive.celery import app
+    from newsarchive.processes import PrivateRedis, use_broker
+
+    redis = PrivateRedis(tmp_path)
+    previous = app.conf.broker_url
+    yield redis
+    redis.stop()
+    use_broker(previous)

@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from annotations.models import Quote
 from articles.models import Article
-from newsarchive.celery import app
-from newsarchive.processes import start_worker, stop_process, wait_for
+from newsarchive.processes import start_worker, stop_process, use_broker, wait_for
 
 TEXT = (
     "Moskau bestätigt Gespräche\n\n"
@@ -17,9 +16,10 @@ TEXT = (
 
 
 @pytest.mark.integration
-def test_real_worker_extracts_uploaded_article(transactional_db, client_as, analyst):
-    # The worker consumes from the broker this test process publishes to (the machine's Redis).
-    worker = start_worker(app.conf.broker_url, name="integration")
+def test_real_worker_extracts_uploaded_article(transactional_db, private_redis, client_as, analyst):
+    private_redis.start()
+    use_broker(private_redis.url)
+    worker = start_worker(private_redis.url, name="integration")
     try:
         response = client_as(analyst).post(reverse("upload"), {"text": TEXT})
         assert response.status_code == 302
