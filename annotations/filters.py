@@ -7,11 +7,11 @@ import re
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef
 
 from annotations.models import Country, Mention, Quote
 from annotations.search import PersonResolution, person_resolve
-from articles.models import SEARCH_CONFIGS, Article, Source
+from articles.models import LANGUAGE_MARK, SEARCH_CONFIGS, Article, Source
 
 LANGUAGES = [("de", "German"), ("en", "English"), ("fr", "French")]
 # Ranking reads every candidate's vector, so only the newest matches are ranked: the cost
@@ -150,27 +150,34 @@ class ArticleSearchFilter(django_filters.FilterSet):
         return qs.filter(review_state=Article.Review.REVIEWED) if value else qs
 
 
-def article_text_search(queryset, query: str, *, window: int | None = RANK_WINDOW):
-    """Web-search syntax, matched in each article's own language; the newest `window`
-    matches, best rank first (all matches newest first when `window` is None)."""
-    match = Q()
-    for language, config in SEARCH_CONFIGS.items():
-        match |= Q(language=language, search_vector=_search_query(query, config))
-    match |= Q(search_vector=_search_query(query, "simple")) & ~Q(language__in=list(SEARCH_CONFIGS))
-    if window is None:
-        return queryset.filter(match).order_by(*NEWEST_FIRST)
-    newest = queryset.filter(match).order_by(*NEWEST_FIRST).values("pk")[:window]
-    # One rank over the union of the per-language queries: a vector only holds lexemes of
-    # its own language, so the other languages' terms add nothing to it.
+def article_tsquery(query: str) -> SearchQuery:
+    """The user's web-search query, stemmed for each language and tied to that language's
+    articles by their language lexeme (see articles.models): one tsquery the GIN index
+    answers exactly, and "-word" excludes per language as it should."""
+    marks = {
+        code: SearchQuery(LANGUAGE_MARK + code, config="simple", search_type="raw") for code in SEARCH_CONFIGS
+    }
     combined = _search_query(query, "simple")
-    for config in SEARCH_CONFIGS.values():
-        combined = combined | _search_query(query, config)
-    rank = SearchRank(F("search_vector"), combined, cover_density=False)
+    for mark in marks.values():
+        combined = combined & ~mark
+    for code, config in SEARCH_CONFIGS.items():
+        combined = combined | (_search_query(query, config) & marks[code])
+    return combined
+
+
+def article_text_search(queryset, query: str, *, window: int | None = RANK_WINDOW):
+    """Web-search syntax, stemmed in each article's own language; the newest `window`
+    matches, best rank first (all matches newest first when `window` is None)."""
+    tsquery = article_tsquery(query)
+    matching = queryset.filter(search_vector=tsquery)
+    if window is None:
+        return matching.order_by(*NEWEST_FIRST)
+    newest = matching.order_by(*NEWEST_FIRST).values("pk")[:window]
     return (
         queryset.model.objects.with_related()
         .defer("body", "failure_reason")
         .filter(pk__in=newest)
-        .annotate(rank=rank)
+        .annotate(rank=SearchRank(F("search_vector"), tsquery))
         .order_by("-rank", *NEWEST_FIRST)
     )
 

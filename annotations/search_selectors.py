@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.contrib.postgres.search import SearchHeadline
 from django.db import connection
 from django.db.models import Case, Count, Value, When
 from django.db.models.functions import Left, TruncMonth
@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from annotations.filters import article_tsquery
 from annotations.models import Country, Mention, Person, Quote
 from articles.models import SEARCH_CONFIGS, Article
 
@@ -26,9 +27,7 @@ def article_headlines(article_ids: list[int], query: str) -> dict[int, SafeStrin
     """Highlighted snippets for one page of hits, in one query."""
     if not article_ids or not query.strip():
         return {}
-    combined = SearchQuery(query, config="simple", search_type="websearch")
-    for config in SEARCH_CONFIGS.values():
-        combined = combined | SearchQuery(query, config=config, search_type="websearch")
+    combined = article_tsquery(query)
     config = Case(
         *(When(language=code, then=Value(name)) for code, name in SEARCH_CONFIGS.items()),
         default=Value("simple"),

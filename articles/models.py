@@ -5,13 +5,14 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import Case, F, Q, When
+from django.db.models import Case, F, Func, Q, Value, When
 from django.db.models.functions import Left
 
 # The text search configuration of each article language; others fall back to "simple".
 SEARCH_CONFIGS = {"de": "german", "en": "english", "fr": "french"}
 # Only the start of very long texts is indexed: a tsvector is limited to 1 MB.
 SEARCH_MAX_CHARS = 100_000
+LANGUAGE_MARK = "zzlang"
 
 
 def _search_vector_expression():
@@ -20,11 +21,19 @@ def _search_vector_expression():
             Left("body", SEARCH_MAX_CHARS), weight="B", config=config
         )
 
-    return Case(
+    by_language = Case(
         *(When(language=code, then=vector(config)) for code, config in SEARCH_CONFIGS.items()),
         default=vector("simple"),
         output_field=SearchVectorField(),
     )
+    # A lexeme naming the language ("zzlangde"): a query can then pair each language's
+    # stemming with its articles inside one tsquery, which the GIN index answers exactly
+    # (no per-row recheck of the vector).
+    language_mark = Func(
+        Value(LANGUAGE_MARK), F("language"), template="CAST((%(expressions)s) AS tsvector)", arg_joiner=" || "
+    )
+    return Func(by_language, language_mark, template="(%(expressions)s)", arg_joiner=" || ",
+                output_field=SearchVectorField())  # fmt: skip
 
 
 class Source(models.Model):
@@ -194,3 +203,38 @@ class UploadItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.outcome}"
+
+
+class SourceChange(models.Model):
+    """One recorded change to a source: who, when, and each field's value before → after.
+
+    Kept when its source is merged away (the entries move to the surviving source) and
+    when the acting user is deleted (the username stays in `username`).
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        UPDATED = "updated", "Updated"
+        MERGED = "merged", "Merged"
+
+    source = models.ForeignKey(Source, null=True, on_delete=models.SET_NULL, related_name="changes")
+    source_name = models.CharField(max_length=200, help_text="The source's name when it changed.")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    username = models.CharField(max_length=150, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(max_length=16, choices=Action.choices)
+    # {field: [before, after]}; values as shown (a country by its code, lists as lists).
+    changes = models.JSONField(default=dict, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["source", "-at"], name="sourcechange_source_at")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=["created", "updated", "merged"]), name="sourcechange_action_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_name}: {self.action} by {self.username or 'unknown'}"

@@ -166,7 +166,7 @@ class ArticleDetailOut(ArticleOut):
 
 class ArticlePage(Schema):
     count: int
-    count_capped: bool  # true: at least `count` hits (lists count up to 1000)
+    count_capped: bool  # true: at least `count` hits (lists count up to 500)
     page: int
     pages: int
     results: list[ArticleOut]
@@ -193,7 +193,7 @@ class PersonOut(Schema):
 
 class QuotePage(Schema):
     count: int
-    count_capped: bool  # true: at least `count` hits (lists count up to 1000)
+    count_capped: bool  # true: at least `count` hits (lists count up to 500)
     page: int
     pages: int
     persons: list[PersonOut]
@@ -349,7 +349,7 @@ def quote_list(request):
     direct, reviewed, page."""
     _require(request, Role.VIEWER)
     filterset = _filtered(request, QuoteFilter, quote_list_queryset())
-    page = _page(request, filterset.qs)
+    page = search_views.quote_page(request, filterset.qs, per_page=PAGE_SIZE)
     resolution = filterset.resolution
     results = []
     for quote in page.object_list:
