@@ -5,6 +5,7 @@ start-up with an `ImproperlyConfigured` error naming the variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -208,4 +209,48 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}
+
+# Accounts and security (issue 6) ------------------------------------------------------
+INSTALLED_APPS += ["axes", "csp"]
+# Axes last: it turns the lockout its backend signalled into the 429 page.
+MIDDLEWARE += ["csp.middleware.CSPMiddleware", "axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    # Refuses locked-out logins before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login attempts: an address, or a username, is locked after this many failures in a row,
+# for the cool-off time; a successful login clears the count. `manage.py axes_reset` unlocks.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Behind a proxy every request comes from the proxy's address: take the client's from the
+# address the proxy appended to X-Forwarded-For instead.
+AXES_CLIENT_IP_CALLABLE = "newsarchive.accounts.client_ip"
+# Invitation links (the password-reset token machinery) stay valid this long.
+PASSWORD_RESET_TIMEOUT = env_int("INVITATION_VALID_DAYS", 3, minimum=1) * 24 * 3600
+
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600, minimum=60)
+
+# Content-Security-Policy: scripts only from our own static files, never inline; htmx is
+# told by a meta tag in base.html not to inject its indicator <style> nor to eval.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
 }
