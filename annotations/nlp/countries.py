@@ -1,36 +1,71 @@
 """Country mentions by name, adjective, capital or metonym, in German, English and French.
 
-Names come from CLDR (babel) and ISO 3166 (pycountry); adjectives, short forms, capitals
-and metonyms from `country_lexicon`. Matching is a dictionary lookup over word tokens,
-longest phrase first, so time is linear in the text and no regex can backtrack.
+The gazetteer joins three sources: CLDR territory names through babel, ISO 3166-1 names and
+official names through pycountry (with its German/French gettext catalogues), and a curated
+table (`data/countries_aliases.tsv`) of short forms, adjectives, demonyms, capitals and
+metonyms. German adjectives and demonyms and French adjectives are inflected by rule.
+
+Matching is a token lookup, not a regex alternation: the text is split into word tokens once,
+and at each token whose surface form can start a phrase the longest known phrase wins. That is
+linear in the text length and cannot backtrack. A handful of context rules then drop lookalikes
+(Georgia the US state, Jordan/Chad/Paris as a person's name, Brussels meaning the EU, "Korea"
+or "Congo" alone when the article does not say which one).
 """
 
 from __future__ import annotations
 
+import gettext
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 
-import pycountry
-from babel import Locale
-
-from .country_lexicon import (
-    ADJECTIVES,
-    EXTRA,
-    FIRST_NAME_COUNTRIES,
-    NOT_AFTER,
-    STOP,
-    US_STATE_CUES,
-)
 from .types import EntitySpan
 
 LANGUAGES = ("de", "en", "fr")
-MAX_PHRASE = 6
-# Words, with inner hyphens and apostrophes-free; "U.S." style abbreviations first.
-_TOKEN = re.compile(r"U\.S\.A\.|U\.S\.|U\.K\.|[^\W_]+(?:[-‐‑][^\W_]+)*")
-_HYPHENS = re.compile(r"[-‐‑]")
-# CLDR names that are no countries for us (regions, unions) or too ambiguous alone.
-_SKIP_CLDR = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+_DATA = Path(__file__).parent / "data" / "countries_aliases.tsv"
+
+# Word tokens: maximal runs of letters/digits. Apostrophes, hyphens and dots separate tokens,
+# so French elisions (l'Ukraine, d’Ukraine) and genitive 's expose the bare name.
+_TOKEN = re.compile(r"[^\W_]+")
+_SPACE = re.compile(r"\s+")
+
+# Codes of names that stand for two countries; resolved per article (see _resolve_ambiguous).
+_AMBIGUOUS: dict[str, dict[str, tuple[str, ...]]] = {
+    "de": {"Korea": ("KR", "KP"), "Koreas": ("KR", "KP"), "Kongo": ("CD", "CG"),
+           "Kongos": ("CD", "CG")},
+    "en": {"Korea": ("KR", "KP"), "Congo": ("CD", "CG"), "Korean": ("KR", "KP"),
+           "Koreans": ("KR", "KP")},
+    "fr": {"Corée": ("KR", "KP"), "Congo": ("CD", "CG"), "coréen": ("KR", "KP"),
+           "coréenne": ("KR", "KP"), "coréens": ("KR", "KP"), "coréennes": ("KR", "KP")},
+}
+
+# Names that are also common first names or surnames: not a country when they sit inside a
+# run of capitalised words ("Jordan Whitaker", "Michael Jordan", "Paris Hilton").
+_PERSON_LIKE = frozenset(
+    {"Jordan", "Chad", "Paris", "Washington", "Finn", "Georgia", "Israel", "Maurice",
+     "Dominique", "Salvador", "India", "Kenya", "Chile", "Jersey"}
+)
+_NOT_SURNAME = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+     "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December", "The", "A", "An", "I", "He", "She", "It", "We", "They", "But",
+     "And", "On", "In", "At", "Le", "La", "Les", "Il", "Elle", "Der", "Die", "Das", "Am", "Im"}
+)
+# Words near "Georgia" that make it the US state, not the country.
+_US_STATE_CONTEXT = re.compile(
+    r"\b(?:state of|State of|Atlanta|[Gg]overnor|[Ss]enator|Sen\.|Rep\.|Republican|Democrat|"
+    r"[Cc]ounty|U\.?S\.? state|Bundesstaat|US-Staat|[ÉéEe]tat de|Savannah|primary|"
+    r"[Gg]ouverneur|sénateur|Senat)"
+)
+_GEORGIA = frozenset({"Georgia", "Géorgie", "GEORGIA"})
+# Brussels stands for the EU when EU words are close by; only then is it not Belgium.
+_BRUSSELS = frozenset({"Brüssel", "Brussels", "Bruxelles", "BRUSSELS", "BRUXELLES", "BRÜSSEL"})
+_EU_CONTEXT = re.compile(
+    r"\b(?:EU|UE|Europäischen? Union|European Union|Union européenne|Kommission|Commission|"
+    r"NATO|Nato|OTAN|Brussels-based)\b|EU-"
+)
+_WINDOW = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,184 +78,275 @@ class CountryRecord:
     aliases: dict[str, list[str]] = field(default_factory=dict)  # language -> adjectives, capitals...
 
 
-def _german_adjective_forms(stem: str) -> list[str]:
-    return [stem + ending for ending in ("", "e", "en", "er", "es", "em")]
+# --- inflection rules -------------------------------------------------------------------------
 
 
-def _french_adjective_forms(masculine: str) -> list[str]:
-    if masculine.endswith("e"):
-        return [masculine, masculine + "s"]
-    if masculine.endswith("en"):
-        return [masculine, masculine + "ne", masculine + "s", masculine + "nes"]
-    if masculine.endswith(("s", "x")):
-        return [masculine, masculine + "e", masculine + "es"]
-    if masculine.endswith("c"):  # grec -> grecque, turc -> turque
-        feminine = masculine + "que" if masculine == "grec" else masculine[:-1] + "que"
-        return [masculine, masculine + "s", feminine, feminine + "s"]
-    return [masculine, masculine + "e", masculine + "s", masculine + "es"]
+def _de_adjective(stem: str) -> list[str]:
+    """All strong/weak/mixed endings of a German adjective stem, lower and capitalised."""
+    forms = [stem + ending for ending in ("", "e", "en", "er", "es", "em")]
+    return forms + [f[0].upper() + f[1:] for f in forms]
 
 
-def _english_forms(adjective: str) -> list[str]:
-    forms = [adjective]
-    if adjective.endswith(("an", "i")) and " " not in adjective:
-        forms.append(adjective + "s")  # Russians, Israelis
-    return forms
+def _de_demonym(noun: str) -> list[str]:
+    """Case and number forms of a German demonym (Ukrainer, Russe, Russin)."""
+    if noun.endswith("in"):  # feminine: Russin, Chinesin
+        return [noun, noun + "nen"]
+    if noun.endswith("er"):  # Ukrainer: -n (dative plural), -s (genitive)
+        return [noun, noun + "n", noun + "s", noun + "in", noun + "innen"]
+    if noun.endswith("e"):  # weak masculine: Russe, des Russen
+        return [noun, noun + "n"]
+    return [noun, noun + "s"]
 
 
-def _cldr_names(language: str) -> dict[str, str]:
-    territories = Locale(language).territories
-    return {
-        code: name
-        for code, name in territories.items()
-        if len(code) == 2
-        and code.isalpha()
-        and code not in _SKIP_CLDR
-        and pycountry.countries.get(alpha_2=code)
-    }
+def _de_name(name: str) -> list[str]:
+    """A German country name and its genitive (Russlands, Chinas); -s/-z/-x names take none."""
+    if name[-1] in "sßzx" or " " in name and name.split()[0][0].isupper() is False:
+        return [name]
+    if name.endswith(("ei", "e")) or name.split()[-1][0].islower():
+        # Feminine names (die Türkei, die Ukraine) do not take -s.
+        return [name]
+    return [name, name + "s"]
 
 
-@lru_cache(maxsize=1)
+def _fr_adjective(masc: str) -> list[str]:
+    """Gender and number forms of a French adjective of nationality, lower and capitalised."""
+    if masc.endswith("e"):
+        forms = [masc, masc + "s"]
+    elif masc.endswith("en"):
+        forms = [masc, masc + "ne", masc + "s", masc + "nes"]
+    elif masc.endswith(("s", "x")):
+        forms = [masc, masc + "e", masc + "es"]
+    else:
+        forms = [masc, masc + "e", masc + "s", masc + "es"]
+    return forms + [f[0].upper() + f[1:] for f in forms]
+
+
+def _en_adjective(word: str) -> list[str]:
+    """An English adjective/demonym and its plural noun (Russians, Israelis, Finns)."""
+    last = word.split()[-1]
+    if last.endswith(("an", "i", "n", "e", "k", "b")) and not last.endswith(("ese", "ss")):
+        return [word, word + "s"]
+    return [word]
+
+
+_INFLECT = {
+    ("de", "adj"): _de_adjective,
+    ("de", "dem"): _de_demonym,
+    ("de", "name"): _de_name,
+    ("fr", "adj"): _fr_adjective,
+    ("en", "adj"): _en_adjective,
+}
+
+
+# --- the tables -------------------------------------------------------------------------------
+
+
+def _curated() -> list[tuple[str, str, str, list[str]]]:
+    rows = []
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, lang, kind, forms = line.split("\t")
+        rows.append((code, lang, kind, [f for f in forms.split("|") if f]))
+    return rows
+
+
+def _clean_cldr(name: str) -> list[str]:
+    """Usable surface forms of a CLDR/ISO name ("Myanmar (Burma)", "St. Kitts & Nevis")."""
+    if "," in name or " - " in name:  # inverted ISO forms and "Congo - Kinshasa"
+        return []
+    name = re.sub(r"\s+(?:SAR China|SAR de Chine|SAR|SVR China|\(Chine\))$", "", name)
+    out = []
+    match = re.fullmatch(r"(.+?)\s*\((.+)\)", name)
+    parts = [match.group(1), match.group(2)] if match else [name]
+    for part in parts:
+        out.append(part)
+        if "&" in part:
+            out += [part.replace("&", word) for word in ("and", "und", "et")]
+        if part.startswith("St. "):
+            out += ["Saint " + part[4:], "Sankt " + part[4:]]
+    return [o.replace("’", "'") for o in out]
+
+
+@cache
 def country_records() -> list[CountryRecord]:
     """Every ISO 3166-1 country (used to fill the Country table)."""
-    names = {language: _cldr_names(language) for language in LANGUAGES}
+    import pycountry
+    from babel import Locale
+
+    locales = {lang: Locale(lang) for lang in LANGUAGES}
+    catalogues = {
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for lang in ("de", "fr")
+    }
+    curated: dict[str, dict[str, list[str]]] = {}
+    for code, lang, kind, forms in _curated():
+        if code == "-":
+            continue
+        expand = _INFLECT.get((lang, kind))
+        for form in forms:
+            bucket = curated.setdefault(code, {}).setdefault(lang, [])
+            bucket.extend(expand(form) if expand else [form])
+
     records = []
     for country in pycountry.countries:
         code = country.alpha_2
-        aliases = {language: sorted(set(forms)) for language, forms in _aliases(code).items()}
-        records.append(
-            CountryRecord(
-                alpha2=code,
-                alpha3=country.alpha_3,
-                names={language: names[language].get(code, country.name) for language in LANGUAGES},
-                aliases=aliases,
-            )
-        )
+        names: dict[str, str] = {}
+        aliases: dict[str, list[str]] = {}
+        for lang in LANGUAGES:
+            cldr = locales[lang].territories.get(code) or country.name
+            names[lang] = cldr
+            iso = [country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)]
+            if lang != "en":
+                iso = [catalogues[lang].gettext(n) if n else None for n in iso]
+            forms: list[str] = []
+            for raw in [cldr, *iso]:
+                for form in _clean_cldr(raw) if raw else []:
+                    forms.extend(_de_name(form) if lang == "de" else [form])
+            forms.extend(curated.get(code, {}).get(lang, []))
+            ambiguous = _AMBIGUOUS[lang]
+            aliases[lang] = list(dict.fromkeys(f for f in forms if f not in ambiguous))
+        records.append(CountryRecord(code, country.alpha_3, names, aliases))
     return records
 
 
-def _aliases(code: str) -> dict[str, list[str]]:
-    aliases: dict[str, list[str]] = {language: list(EXTRA[language].get(code, [])) for language in LANGUAGES}
-    if code in ADJECTIVES:
-        german, english, french = ADJECTIVES[code]
-        aliases["de"] += _german_adjective_forms(german)
-        aliases["en"] += _english_forms(english)
-        aliases["fr"] += _french_adjective_forms(french)
-    return aliases
+# --- matcher ----------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+def _key(phrase: str) -> str:
+    """Lookup key of a phrase: typographic apostrophe folded, spaces collapsed, no final dot."""
+    return _SPACE.sub(" ", phrase.replace("’", "'")).rstrip(".")
+
+
+@dataclass(frozen=True, slots=True)
 class _Gazetteer:
-    phrases: dict[tuple[str, ...], str]  # token tuple -> alpha-2
-    lower_words: dict[str, str]  # adjectives, matched case-insensitively (sentence-initial "Russische")
-    first_words: set[str]
-    stop: set[str]
-    not_after: set[str]
+    phrases: dict[str, str | tuple[str, ...] | None]  # key -> code, candidate codes, or None
+    max_tokens: dict[str, int]  # first token -> longest phrase (in tokens) starting with it
 
 
-def _tokens_of(phrase: str) -> tuple[str, ...]:
-    return tuple(m.group() for m in _TOKEN.finditer(phrase))
-
-
-@lru_cache(maxsize=len(LANGUAGES))
+@cache
 def _gazetteer(language: str) -> _Gazetteer:
-    phrases: dict[tuple[str, ...], str] = {}
-    lower_words: dict[str, str] = {}
-    stop = STOP.get(language, set())
+    phrases: dict[str, str | tuple[str, ...] | None] = {}
 
-    def add(phrase: str, code: str) -> None:
-        if phrase in stop:
-            return
-        tokens = _tokens_of(phrase)
-        if tokens and len(tokens) <= MAX_PHRASE:
-            phrases.setdefault(tokens, code)
+    def add(form: str, value: str | tuple[str, ...] | None, upper: bool) -> None:
+        variants = [form]
+        if upper and len(form) > 3:
+            variants.append(form.upper())  # datelines: "MOSCOW, Jan 17 (Reuters)"
+        for variant in variants:
+            phrases.setdefault(_key(variant), value)
 
-    for code, name in _cldr_names(language).items():
-        add(name, code)
-        if language == "de" and not name.endswith(("s", "x", "z")) and " " not in name:
-            add(name + "s", code)  # genitive: Russlands, Chinas
-    if language == "en":
-        for country in pycountry.countries:
-            for attribute in ("name", "common_name"):
-                value = getattr(country, attribute, None)
-                if value and "," not in value:
-                    add(value, country.alpha_2)
-    for code, forms in ((code, _aliases(code)[language]) for code in {*ADJECTIVES, *EXTRA[language]}):
-        for form in forms:
-            if form[:1].islower():
-                lower_words.setdefault(form, code)
-            add(form, code)
-    first_words = {tokens[0] for tokens in phrases}
-    return _Gazetteer(phrases, lower_words, first_words, stop, NOT_AFTER.get(language, set()))
+    # Non-countries first: setdefault keeps them, so a region beats an alias with the same text.
+    for code, lang, _kind, forms in _curated():
+        if code == "-" and lang == language:
+            for form in forms:
+                add(form, None, upper=False)
+    for form, codes in _AMBIGUOUS.get(language, {}).items():
+        add(form, codes, upper=True)
+    for record in country_records():
+        for form in record.aliases.get(language, []):
+            add(form, record.alpha2, upper=form[:1].isupper())
+
+    max_tokens: dict[str, int] = {}
+    for key in phrases:
+        tokens = _TOKEN.findall(key)
+        if tokens:
+            max_tokens[tokens[0]] = max(max_tokens.get(tokens[0], 0), len(tokens))
+    return _Gazetteer(phrases, max_tokens)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """True when only spaces and an opening mark separate `pos` from a sentence boundary."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'“„«»‚‘(\u00a0":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n\r—–-"
+
+
+def _is_person_name(text: str, start: int, end: int, tokens: list[re.Match[str]], i: int, j: int) -> bool:
+    """A person-like name (Jordan, Chad, Paris) glued to another capitalised name word."""
+    if j + 1 < len(tokens):
+        nxt = tokens[j + 1]
+        word = nxt.group()
+        if (
+            text[end:nxt.start()] == " "
+            and word[:1].isupper()
+            and not word.isupper()
+            and word not in _NOT_SURNAME
+        ):
+            return True
+    if i > 0:
+        prev = tokens[i - 1]
+        word = prev.group()
+        if (
+            text[prev.end():start] == " "
+            and word[:1].isupper()
+            and not word.isupper()
+            and word not in _NOT_SURNAME
+            and not _sentence_start(text, prev.start())
+        ):
+            return True
+    return False
+
+
+def _window(text: str, start: int, end: int) -> str:
+    return text[max(0, start - _WINDOW) : end + _WINDOW]
 
 
 def find_countries(text: str, language: str) -> list[EntitySpan]:
-    """COUNTRY spans in `text` (key = alpha-2 code), in text order, without overlaps."""
-    gazetteer = _gazetteer(language if language in LANGUAGES else "en")
-    matches = list(_TOKEN.finditer(text))
-    words = [m.group() for m in matches]
-    spans: list[EntitySpan] = []
+    """COUNTRY spans in `text` (key = alpha-2 code), in text order, without overlaps.
+
+    Unknown languages fall back to the English gazetteer.
+    """
+    gaz = _gazetteer(language if language in LANGUAGES else "en")
+    phrases, max_tokens = gaz.phrases, gaz.max_tokens
+    tokens = list(_TOKEN.finditer(text))
+    found: list[tuple[int, int, str | tuple[str, ...]]] = []
+    n = len(tokens)
     i = 0
-    while i < len(words):
-        found = _match_at(gazetteer, words, i, language, text, matches)
-        if found is None:
+    while i < n:
+        longest = max_tokens.get(tokens[i].group())
+        if not longest:
             i += 1
             continue
-        length, code, part = found
-        if part is not None:  # one part of a hyphenated compound: "Ukraine-Krieg"
-            start = matches[i].start() + part[0]
-            end = matches[i].start() + part[1]
-        else:
-            start, end = matches[i].start(), matches[i + length - 1].end()
-        spans.append(EntitySpan(start=start, end=end, label="COUNTRY", text=text[start:end], key=code))
-        i += length
+        start = tokens[i].start()
+        for j in range(min(n, i + longest) - 1, i - 1, -1):
+            key = _key(text[start : tokens[j].end()])
+            if key not in phrases:
+                continue
+            value = phrases[key]
+            end = tokens[j].end()
+            if value is not None and _keep(text, language, key, start, end, tokens, i, j):
+                if end < len(text) and text[end] == "." and key.endswith(("U.S", "U.K", "U.S.A")):
+                    end += 1
+                found.append((start, end, value))
+            i = j  # longest match wins, also for a non-country phrase
+            break
+        i += 1
+    return _resolve_ambiguous(text, found)
+
+
+def _keep(text: str, language: str, key: str, start: int, end: int,
+          tokens: list[re.Match[str]], i: int, j: int) -> bool:
+    """Context rules for lookalikes; True when the match is a country mention."""
+    if key in _PERSON_LIKE and _is_person_name(text, start, end, tokens, i, j):
+        return False
+    if key in _GEORGIA and _US_STATE_CONTEXT.search(text, max(0, start - 120), end + 120):
+        return False
+    if key in _BRUSSELS and _EU_CONTEXT.search(_window(text, start, end)):
+        return False
+    # German hyphen compounds name the head's owner first: "US-Bundesregierung" is not Germany.
+    return not (language == "de" and key.startswith("Bundes") and start > 0 and text[start - 1] == "-")
+
+
+def _resolve_ambiguous(text: str, found: list[tuple[int, int, str | tuple[str, ...]]]) -> list[EntitySpan]:
+    """Give "Korea"/"Congo" the one candidate the article names unambiguously, else drop it."""
+    named = {value for _s, _e, value in found if isinstance(value, str)}
+    spans = []
+    for start, end, value in found:
+        if isinstance(value, tuple):
+            present = [code for code in value if code in named]
+            if len(present) != 1:
+                continue
+            value = present[0]
+        spans.append(EntitySpan(start, end, "COUNTRY", text[start:end], key=value))
     return spans
-
-
-def _match_at(g: _Gazetteer, words: list[str], i: int, language: str, text: str, matches: list):
-    word = words[i]
-    if i > 0 and words[i - 1] in g.not_after:
-        return None
-    if word in g.first_words:
-        for length in range(min(MAX_PHRASE, len(words) - i), 0, -1):
-            code = g.phrases.get(tuple(words[i : i + length]))
-            if code and _plausible(words, i, length, language, text, matches):
-                return length, code, None
-    if word in g.stop:
-        return None
-    if word[:1].isupper() and word[1:].islower():
-        code = g.lower_words.get(word.lower())
-        if code:
-            return 1, code, None
-    elif word.isupper() and len(word) > 3:  # dateline cities: MOSCOW, KYIV
-        code = g.phrases.get((word.title(),)) or g.phrases.get((word.capitalize(),))
-        if code:
-            return 1, code, None
-    if _HYPHENS.search(word):
-        return _compound_part(g, word)
-    return None
-
-
-def _compound_part(g: _Gazetteer, word: str):
-    """The first country in a hyphenated compound ("US-Präsident", "Russland-Ukraine-Krieg")."""
-    offset = 0
-    for part in _HYPHENS.split(word):
-        code = g.phrases.get((part,)) if part not in g.stop else None
-        if code is None and part[:1].islower():
-            code = g.lower_words.get(part)
-        if code:
-            return 1, code, (offset, offset + len(part))
-        offset += len(part) + 1
-    return None
-
-
-def _plausible(words: list[str], i: int, length: int, language: str, text: str, matches: list) -> bool:
-    word = words[i]
-    if length == 1 and word in FIRST_NAME_COUNTRIES and i + 1 < len(words):
-        gap = text[matches[i].end() : matches[i + 1].start()]
-        if gap.isspace() and words[i + 1][:1].isupper() and words[i + 1][1:].islower():
-            return False  # Jordan Whitaker, Chad Smith
-    if language == "en" and word == "Georgia" and length == 1:
-        window = words[max(0, i - 12) : i + 12]
-        if any(w in US_STATE_CUES for w in window):
-            return False
-    return True
