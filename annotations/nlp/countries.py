@@ -59,13 +59,13 @@ _US_STATE_CONTEXT = re.compile(
     r"[Gg]ouverneur|sénateur|Senat)"
 )
 _GEORGIA = frozenset({"Georgia", "Géorgie", "GEORGIA"})
-# Brussels stands for the EU when EU words are close by; only then is it not Belgium.
+# Brussels stands for the EU (not Belgium) whenever the article names the EU or NATO anywhere:
+# news uses the city as a metonym for the institutions far more than for the country.
 _BRUSSELS = frozenset({"Brüssel", "Brussels", "Bruxelles", "BRUSSELS", "BRUXELLES", "BRÜSSEL"})
 _EU_CONTEXT = re.compile(
     r"\b(?:EU|UE|Europäischen? Union|European Union|Union européenne|Kommission|Commission|"
     r"NATO|Nato|OTAN|Brussels-based)\b|EU-"
 )
-_WINDOW = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +99,12 @@ def _de_demonym(noun: str) -> list[str]:
 
 
 def _de_name(name: str) -> list[str]:
-    """A German country name and its genitive (Russlands, Chinas); -s/-z/-x names take none."""
-    if name[-1] in "sßzx" or " " in name and name.split()[0][0].isupper() is False:
-        return [name]
-    if name.endswith(("ei", "e")) or name.split()[-1][0].islower():
-        # Feminine names (die Türkei, die Ukraine) do not take -s.
+    """A German country name and its genitive (Russlands, Chinas, Nordkoreas).
+
+    Names ending in a sibilant take no -s; feminine names (die Türkei, die Ukraine, die
+    Schweiz) and plurals (die Niederlande, die USA) do not inflect.
+    """
+    if name[-1] in "sßzxe" or name.endswith(("ei", "en", "A")) or not name[-1].isalpha():
         return [name]
     return [name, name + "s"]
 
@@ -288,10 +289,6 @@ def _is_person_name(text: str, start: int, end: int, tokens: list[re.Match[str]]
     return False
 
 
-def _window(text: str, start: int, end: int) -> str:
-    return text[max(0, start - _WINDOW) : end + _WINDOW]
-
-
 def find_countries(text: str, language: str) -> list[EntitySpan]:
     """COUNTRY spans in `text` (key = alpha-2 code), in text order, without overlaps.
 
@@ -301,6 +298,7 @@ def find_countries(text: str, language: str) -> list[EntitySpan]:
     phrases, max_tokens = gaz.phrases, gaz.max_tokens
     tokens = list(_TOKEN.finditer(text))
     found: list[tuple[int, int, str | tuple[str, ...]]] = []
+    memo: dict[str, bool] = {}
     n = len(tokens)
     i = 0
     while i < n:
@@ -315,7 +313,7 @@ def find_countries(text: str, language: str) -> list[EntitySpan]:
                 continue
             value = phrases[key]
             end = tokens[j].end()
-            if value is not None and _keep(text, language, key, start, end, tokens, i, j):
+            if value is not None and _keep(text, language, key, start, end, tokens, i, j, memo):
                 if end < len(text) and text[end] == "." and key.endswith(("U.S", "U.K", "U.S.A")):
                     end += 1
                 found.append((start, end, value))
@@ -326,14 +324,17 @@ def find_countries(text: str, language: str) -> list[EntitySpan]:
 
 
 def _keep(text: str, language: str, key: str, start: int, end: int,
-          tokens: list[re.Match[str]], i: int, j: int) -> bool:
+          tokens: list[re.Match[str]], i: int, j: int, memo: dict[str, bool]) -> bool:
     """Context rules for lookalikes; True when the match is a country mention."""
     if key in _PERSON_LIKE and _is_person_name(text, start, end, tokens, i, j):
         return False
     if key in _GEORGIA and _US_STATE_CONTEXT.search(text, max(0, start - 120), end + 120):
         return False
-    if key in _BRUSSELS and _EU_CONTEXT.search(_window(text, start, end)):
-        return False
+    if key in _BRUSSELS:
+        if "eu" not in memo:  # one scan of the article, however often Brussels occurs
+            memo["eu"] = _EU_CONTEXT.search(text) is not None
+        if memo["eu"]:
+            return False
     # German hyphen compounds name the head's owner first: "US-Bundesregierung" is not Germany.
     return not (language == "de" and key.startswith("Bundes") and start > 0 and text[start - 1] == "-")
 

@@ -53,7 +53,7 @@ def extract(
         from . import quotes_de
 
         candidates, masked = direct_quotes(article, index, quotes_de.after_cue, quotes_de.colon_cue)
-        candidates += quotes_de.german_indirect(article, masked)
+        candidates += quotes_de.german_indirect(article, masked, candidates)
     else:
         from . import quotes_dep
 

@@ -465,10 +465,13 @@ def _unnamed(article: Article, first: int, end: int) -> bool:
     return not caps or all(t.text in DE_UNNAMED_SOURCES for t in caps)
 
 
-def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
-    """Indirect and reported speech in German sentences."""
+def german_indirect(
+    article: Article, masked: list[bool], direct: list[Candidate] | None = None
+) -> list[Candidate]:
+    """Indirect and reported speech in German sentences (`direct` may get a later source)."""
     toks = article.toks
-    out: list[Candidate] = []
+    out: list[Candidate] = list(direct or [])
+    given = len(out)
     last_quote_sent = -10
     for sent_no, (s, e) in enumerate(article.sents):
         if all(masked[s:e]):
@@ -477,6 +480,11 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
         words = {toks[i].lower for i in range(s, e)}
         if words.isdisjoint(_cue_triggers()) and words.isdisjoint(_konj_candidates()):
             continue  # most sentences: nothing to look at
+        if sent_no and _points_back(article, s, e):
+            # "… Gazastreifen. Das meldet die Zeitung Haaretz." — the sentence before is the report
+            _attribute_previous(article, sent_no - 1, s, e, masked, out)
+            last_quote_sent = sent_no
+            continue
         found = _sentence_cues(article, s, e, masked) if not words.isdisjoint(_cue_triggers()) else []
         if found:
             out.extend(found)
@@ -521,12 +529,44 @@ def german_indirect(article: Article, masked: list[bool]) -> list[Candidate]:
                             cand.speaker = Speaker(mention.key, mention.start, mention.end, "PERSON")
                     out.append(cand)
                     last_quote_sent = sent_no
-    return out
+    return out[given:]
 
 
 # "Die Stellenkürzungen sollen vor allem die Verwaltung treffen": right after a quote, the
 # modal keeps reporting what the source announced
 _MODAL_REPORT = frozenset("soll sollen".split())
+
+
+def _points_back(article: Article, s: int, e: int) -> bool:
+    toks = article.toks
+    if e - s < 3 or toks[s].lower not in ("das", "dies") or toks[s + 1].lower not in DE_TRAILING_CUES:
+        return False
+    if not toks[s + 1].text.islower():
+        return False
+    return _is_cue_verb(article, s + 1, e - 1)
+
+
+def _attribute_previous(
+    article: Article, prev: int, s: int, e: int, masked: list[bool], out: list[Candidate]
+) -> None:
+    toks = article.toks
+    verb = toks[s + 1]
+    if verb.lower in _SOURCE_VERBS:
+        speaker = _source_pp(article, s + 2, e)
+    else:
+        speaker = _subject_after(article, s + 2, e)
+    ps, pe = article.sents[prev]
+    found = False
+    for cand in out:
+        # a quote the sentence before already holds (direct or a follow-on) gets this source
+        if toks[ps].start <= cand.start < toks[pe - 1].end and (cand.speaker is None or cand.inherit):
+            cand.speaker, cand.cue, cand.inherit = speaker, verb.text, False
+            found = True
+    if found or any(masked[ps:pe]):
+        return
+    span = _clause_span(article, ps, pe, masked)
+    if span:
+        out.append(Candidate(span[0], span[1], False, verb.text, speaker))
 
 
 def _deadline(article: Article, s: int, e: int) -> bool:

@@ -176,3 +176,15 @@ def test_own_statements_and_perfect_tense_cue():
     assert "Truppen" in quote_containing(result, "500 Zivilisten").speaker
     perfect = quote_containing(result, "neues Wettrüsten")
     assert perfect.text == "Es drohe ein neues Wettrüsten" and perfect.speaker == "Maria Stein"
+
+
+def test_das_sagte_x_attributes_the_sentence_before():
+    text = (
+        "„Wir haben keine andere Wahl als weiterzumachen.“ Das sagte Ministerin Carla Brunner am Montag.\n\n"
+        "Der Flughafen bleibt bis Freitag geschlossen. Dies teilte die Betreibergesellschaft mit."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "keine andere Wahl").speaker == "Carla Brunner"
+    closed = quote_containing(result, "Flughafen bleibt")
+    assert not closed.direct and "Betreibergesellschaft" in closed.speaker
+    no_quote_containing(result, "Das sagte")
