@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from annotations.models import Person, Quote
 from annotations.names import name_fold, name_keys, name_match_score
@@ -90,12 +90,18 @@ def person_search(query: str, *, limit: int = 10, with_counts: bool = True) -> l
     if not folded:
         return []
     person_keys_fill_missing()
-    rows = (
-        Person.objects.filter(Q(search_keys__overlap=keys) | Q(search_text__trigram_word_similar=folded))
-        .annotate(similarity=TrigramWordSimilarity(folded, "search_text"))
-        .order_by("-similarity", "name")
-        .only("name", "aliases", "description", "confirmed")[: limit * 5]
+    persons = Person.objects.annotate(similarity=TrigramWordSimilarity(folded, "search_text")).only(
+        "name", "aliases", "description", "confirmed"
     )
+    # Exact keys first (GIN on the array); trigram similarity only when they find nobody:
+    # as two separate queries each uses its own index, where an OR of both would not.
+    rows = list(persons.filter(search_keys__overlap=keys).order_by("-similarity", "name")[: limit * 5])
+    if not rows:
+        rows = list(
+            persons.filter(search_text__trigram_word_similar=folded).order_by("-similarity", "name")[
+                : limit * 5
+            ]
+        )
     matches = []
     for person in rows:
         score = max(name_match_score(query, name) for name in person.all_names())

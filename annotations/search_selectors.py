@@ -121,7 +121,8 @@ WITH recent AS (
 SELECT m.country_id, count(*) AS n
 FROM recent q
 JOIN annotations_mention m
-  ON m.article_id = q.article_id AND m.start >= q.start AND m."end" <= q."end"
+  -- start < q.end is implied; stated, it bounds the (article_id, start) index range
+  ON m.article_id = q.article_id AND m.start >= q.start AND m.start < q."end" AND m."end" <= q."end"
 WHERE NOT (m.status = 'rejected') AND m.country_id IS NOT NULL
 GROUP BY m.country_id ORDER BY n DESC, m.country_id LIMIT %s
 """
