@@ -26,12 +26,7 @@ run: install
 	@$(SERVICES); \
 	$(PY) manage.py migrate --noinput -v0 && $(PY) manage.py load_countries && \
 	echo "Demo accounts:" && $(PY) manage.py create_demo_users && \
-	trap 'kill 0' INT TERM EXIT; \
-	.venv/bin/celery -A newsarchive worker -Q nlp,intake --concurrency 1 --loglevel INFO & \
-	.venv/bin/celery -A newsarchive beat --loglevel WARNING --schedule var/celerybeat-schedule & \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT) & \
-	sleep 2; echo; echo "newsarchive is running at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"; echo; \
-	wait
+	exec $(PY) -m newsarchive.devrun --port $(PORT)
 
 test: install
 	@$(SERVICES); $(PY) -m pytest -q
