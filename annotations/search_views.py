@@ -21,7 +21,12 @@ COUNT_CAP = 500
 class CappedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
-        counted = self.object_list[: COUNT_CAP + 1].count()
+        # Any COUNT_CAP + 1 rows will do: without ordering and annotations (a search rank)
+        # the count reads the least it can.
+        rows = self.object_list
+        if hasattr(rows, "order_by"):
+            rows = rows.order_by().values("pk")
+        counted = rows[: COUNT_CAP + 1].count()
         self.capped = counted > COUNT_CAP
         return min(counted, COUNT_CAP)
 
