@@ -106,7 +106,7 @@ def _fetch(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-# The person pages look at a person's latest quotes only (by archive order), so that a
+# The person pages look at a person's latest quotes only, so that a
 # much-quoted person's page costs no more than anyone else's.
 RECENT_QUOTES = 2000
 RECENT_ARTICLES = 500
@@ -116,7 +116,7 @@ _PERSON_COUNTRIES = """
 WITH recent AS (
   SELECT article_id, start, "end" FROM annotations_quote
   WHERE speaker_id = %s AND NOT (status = 'rejected')
-  ORDER BY article_id DESC LIMIT %s
+  ORDER BY published DESC NULLS LAST, id DESC LIMIT %s  -- the quote_visible_speaker_date index
 )
 SELECT m.country_id, count(*) AS n
 FROM recent q
@@ -142,7 +142,9 @@ def person_page(person: Person, *, limit: int = 15) -> dict:
     co_quoted = list(
         Quote.objects.visible()
         .filter(
-            article_id__in=quotes.order_by("-article_id").values("article_id")[:RECENT_ARTICLES],
+            article_id__in=quotes.order_by("-speaker_id", "-article_id").values("article_id")[
+                :RECENT_ARTICLES
+            ],
             speaker__isnull=False,
         )
         .exclude(speaker=person)
