@@ -46,8 +46,11 @@ _AMBIGUOUS: dict[str, dict[str, tuple[str, ...]]] = {
 
 # Names that are also common first names or surnames: not a country when they sit inside a
 # run of capitalised words ("Jordan Whitaker", "Michael Jordan", "Paris Hilton").
+# German capitalises every noun, so a capitalised neighbour says nothing there; the rule runs
+# for English and French only.
 _PERSON_LIKE = frozenset(
     {
+        "Holland",
         "Jordan",
         "Chad",
         "Paris",
@@ -111,6 +114,10 @@ _NOT_SURNAME = frozenset(
         "Im",
     }
 )
+# CLDR names that are, in running text, far more often something else: French first names
+# (Dominique de Villepin, Maurice, Salvador) and "Grenade" (a grenade). Curated longer forms
+# (l'île Maurice, El Salvador, la Dominique) still find the country.
+_DROP = {"fr": frozenset({"Dominique", "Maurice", "Salvador", "Grenade"})}
 # Words near "Georgia" that make it the US state, not the country.
 _US_STATE_CONTEXT = re.compile(
     r"\b(?:state of|State of|Atlanta|[Gg]overnor|[Ss]enator|Sen\.|Rep\.|Republican|Democrat|"
@@ -141,9 +148,13 @@ class CountryRecord:
 
 
 def _de_adjective(stem: str) -> list[str]:
-    """All strong/weak/mixed endings of a German adjective stem, lower and capitalised."""
+    """All strong/weak/mixed endings of a German adjective stem, lower and capitalised.
+
+    The capitalised bare stem is left out: "Deutsch", "Französisch" are language names
+    ("auf Französisch"), not mentions of the country.
+    """
     forms = [stem + ending for ending in ("", "e", "en", "er", "es", "em")]
-    return forms + [f[0].upper() + f[1:] for f in forms]
+    return forms + [f[0].upper() + f[1:] for f in forms[1:]]
 
 
 def _de_demonym(noun: str) -> list[str]:
@@ -270,7 +281,8 @@ def country_records() -> list[CountryRecord]:
                     forms.extend(_de_name(form) if lang == "de" else [form])
             forms.extend(curated.get(code, {}).get(lang, []))
             ambiguous = _AMBIGUOUS[lang]
-            aliases[lang] = list(dict.fromkeys(f for f in forms if f not in ambiguous))
+            drop = _DROP.get(lang, frozenset())
+            aliases[lang] = list(dict.fromkeys(f for f in forms if f not in ambiguous and f not in drop))
         records.append(CountryRecord(code, country.alpha_3, names, aliases))
     return records
 
@@ -399,7 +411,7 @@ def _keep(
     memo: dict[str, bool],
 ) -> bool:
     """Context rules for lookalikes; True when the match is a country mention."""
-    if key in _PERSON_LIKE and _is_person_name(text, start, end, tokens, i, j):
+    if language != "de" and key in _PERSON_LIKE and _is_person_name(text, start, end, tokens, i, j):
         return False
     if key in _GEORGIA and _US_STATE_CONTEXT.search(text, max(0, start - 120), end + 120):
         return False

@@ -217,3 +217,16 @@ def test_linear_on_a_large_paragraph():
     started = time.perf_counter()
     assert find_countries("a" * 2_000_000, "de") == []
     assert time.perf_counter() - started < 1
+
+
+def test_language_names_and_first_names_are_not_countries():
+    assert codes("Er spricht Deutsch und Französisch, aber auf Deutsch", "de") == []
+    assert codes("Dominique de Villepin et Maurice Papon", "fr") == []
+    assert codes("l'île Maurice et El Salvador", "fr") == ["MU", "SV"]
+    assert codes("Gespräche in Chile Ende Mai", "de") == ["CL"]
+
+
+def test_less_frequent_adjectives():
+    assert codes("peruanische Behörden, ein ghanaischer Diplomat", "de") == ["PE", "GH"]
+    assert codes("Peruvian and Ghanaian officials", "en") == ["PE", "GH"]
+    assert codes("les autorités péruviennes et ghanéennes", "fr") == ["PE", "GH"]
