@@ -54,6 +54,7 @@ def workspace(
         article=article,
         can_edit=has_role(user, Role.ANALYST),
         selected=selected,
+        selected_list=[selected] if selected else [],
         error=error,
         notice=notice,
         history=list(Correction.objects.for_article(article.pk)[:HISTORY_LENGTH]),
@@ -121,6 +122,7 @@ def correction_pieces(
         "article": article,
         "can_edit": has_role(user, Role.ANALYST),
         "selected": selected,
+        "selected_list": [selected] if selected else [],
         "notice": notice,
         "history": list(Correction.objects.for_article(article.pk)[:HISTORY_LENGTH]),
     }
