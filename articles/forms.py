@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from django import forms
 from django.conf import settings
+
+from annotations.models import Country
+from articles.models import Source
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -40,3 +46,100 @@ class UploadForm(forms.Form):
         if len(files) > settings.UPLOAD_MAX_FILES:
             raise forms.ValidationError(f"At most {settings.UPLOAD_MAX_FILES} files per upload.")
         return cleaned
+
+
+_HOST = re.compile(r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}")
+
+
+def _lines(text: str) -> list[str]:
+    seen: set[str] = set()
+    lines = []
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line and line.casefold() not in seen:
+            seen.add(line.casefold())
+            lines.append(line)
+    return lines
+
+
+def _domain(entry: str) -> str:
+    """'https://www.Example.org/path' → 'example.org', as the intake matches domains."""
+    host = entry.strip().lower()
+    host = urlsplit(host if "//" in host else f"//{host}").hostname or ""
+    host = host.removeprefix("www.")
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise forms.ValidationError(f"“{entry}” is not a domain name.") from None
+    if not _HOST.fullmatch(host):
+        raise forms.ValidationError(f"“{entry}” is not a domain name.")
+    return host
+
+
+class SourceForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    domains = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line, e.g. reuters.com; subdomains match too.",
+    )
+    country = forms.ModelChoiceField(
+        queryset=Country.objects.only("alpha2", "name_en").order_by("name_en"),
+        required=False,
+        to_field_name="alpha2",
+    )
+    language = forms.RegexField(
+        regex=r"(?i)^[a-z]{2,3}$",
+        required=False,
+        max_length=3,
+        help_text="Language code, e.g. de, en, fr.",
+        error_messages={"invalid": "A language code such as de, en or fr."},
+    )
+    signatures = forms.CharField(
+        required=False,
+        label="Signature lines",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One per line: lines that identify the outlet in scraped files.",
+    )
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000)
+    active = forms.BooleanField(
+        required=False, initial=True, help_text="Inactive sources are not matched on intake."
+    )
+
+    @classmethod
+    def initial_for(cls, source: Source) -> dict:
+        return {
+            "name": source.name,
+            "domains": "\n".join(source.domains),
+            "country": source.country.alpha2 if source.country_id else None,
+            "language": source.language,
+            "signatures": "\n".join(source.signatures),
+            "notes": source.notes,
+            "active": source.active,
+        }
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_language(self) -> str:
+        return self.cleaned_data["language"].lower()
+
+    def clean_domains(self) -> list[str]:
+        domains = [_domain(line) for line in _lines(self.cleaned_data["domains"])]
+        return list(dict.fromkeys(domains))
+
+    def clean_signatures(self) -> list[str]:
+        lines = _lines(self.cleaned_data["signatures"])
+        if any(len(line) > 300 for line in lines):
+            raise forms.ValidationError("A signature line may have at most 300 characters.")
+        return lines
+
+
+class SourceMergeForm(forms.Form):
+    into = forms.ModelChoiceField(
+        queryset=Source.objects.none(), label="Merge into", help_text="The source that stays."
+    )
+
+    def __init__(self, *args, source: Source, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = Source.objects.exclude(pk=source.pk).only("name").order_by("name")

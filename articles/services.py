@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 import mimetypes
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -27,7 +29,10 @@ from articles.ingest import (
     parse_file,
     parse_pasted,
 )
-from articles.models import Article, Source, Upload, UploadItem
+from articles.models import Article, Source, SourceChange, Upload, UploadItem
+
+if TYPE_CHECKING:
+    from annotations.models import Country
 
 logger = logging.getLogger(__name__)
 
@@ -350,3 +355,152 @@ def article_mark_reviewed(*, article: Article, user, reviewed: bool = True) -> N
         reviewed_by=user if reviewed else None,
         reviewed_at=timezone.now() if reviewed else None,
     )
+
+
+# --- sources ----------------------------------------------------------------------------
+
+SOURCE_FIELDS = ("name", "domains", "country", "language", "signatures", "notes", "active")
+
+
+def _source_snapshot(source: Source) -> dict:
+    """The recorded form of a source's fields: JSON values, a country by its code."""
+    values = {field: getattr(source, field) for field in SOURCE_FIELDS if field != "country"}
+    values["domains"] = list(source.domains)
+    values["signatures"] = list(source.signatures)
+    values["country"] = source.country.alpha2 if source.country_id else None
+    return values
+
+
+def _source_record(
+    *, source: Source, user, action: str, before: dict, after: dict, note: str = ""
+) -> SourceChange | None:
+    changes = {f: [before.get(f), after.get(f)] for f in SOURCE_FIELDS if before.get(f) != after.get(f)}
+    if not changes and action == SourceChange.Action.UPDATED:
+        return None
+    return SourceChange.objects.create(
+        source=source,
+        source_name=source.name,
+        user=user,
+        username=user.get_username() if user else "",
+        action=action,
+        changes=changes,
+        note=note[:500],
+    )
+
+
+@transaction.atomic
+def source_create(
+    *,
+    user,
+    name: str,
+    domains: Sequence[str] = (),
+    country: Country | None = None,
+    language: str = "",
+    signatures: Sequence[str] = (),
+    notes: str = "",
+    active: bool = True,
+) -> Source:
+    """Create a source and record who created it with which values."""
+    source = Source(
+        name=name,
+        domains=list(domains),
+        country=country,
+        language=language,
+        signatures=list(signatures),
+        notes=notes,
+        active=active,
+    )
+    source.full_clean()
+    source.save()
+    after = _source_snapshot(source)
+    _source_record(source=source, user=user, action=SourceChange.Action.CREATED, before={}, after=after)
+    return source
+
+
+@transaction.atomic
+def source_update(
+    *,
+    source: Source,
+    user,
+    name: str,
+    domains: Sequence[str],
+    country: Country | None,
+    language: str,
+    signatures: Sequence[str],
+    notes: str,
+    active: bool,
+) -> Source:
+    """Set a source's fields and record each changed one, before → after.
+
+    The row is locked and read again first, so "before" is what was stored, not what
+    the editor's form once showed.
+    """
+    current = Source.objects.select_for_update(of=("self",)).select_related("country").get(pk=source.pk)
+    before = _source_snapshot(current)
+    current.name = name
+    current.domains = list(domains)
+    current.country = country
+    current.language = language
+    current.signatures = list(signatures)
+    current.notes = notes
+    current.active = active
+    current.full_clean()
+    after = _source_snapshot(current)
+    changed = [f for f in SOURCE_FIELDS if before[f] != after[f]]
+    if changed:
+        current.save(update_fields=changed)
+        _source_record(
+            source=current, user=user, action=SourceChange.Action.UPDATED, before=before, after=after
+        )
+    return current
+
+
+def _union(first: Sequence[str], second: Sequence[str]) -> list[str]:
+    seen = {item.casefold() for item in first}
+    merged = list(first)
+    for item in second:
+        if item.casefold() not in seen:
+            seen.add(item.casefold())
+            merged.append(item)
+    return merged
+
+
+@transaction.atomic
+def source_merge(*, source: Source, into: Source, user) -> int:
+    """Merge `source` into `into`: its articles move, its domains and signature lines are
+    added to `into`, its history moves along, and it is deleted. How many articles moved.
+    """
+    if source.pk == into.pk:
+        raise ValidationError("A source cannot be merged into itself.")
+    # Both rows locked in id order, so two merges of the same pair cannot deadlock.
+    locked = {
+        s.pk: s
+        for s in Source.objects.select_for_update(of=("self",))
+        .select_related("country")
+        .filter(pk__in=[source.pk, into.pk])
+        .order_by("pk")
+    }
+    if len(locked) != 2:
+        raise Source.DoesNotExist("One of the sources was deleted meanwhile.")
+    merged, target = locked[source.pk], locked[into.pk]
+    before = _source_snapshot(target)
+    moved = Article.objects.filter(source=merged).update(source=target)
+    target.domains = _union(target.domains, merged.domains)
+    target.signatures = _union(target.signatures, merged.signatures)
+    if target.country_id is None and merged.country_id is not None:
+        target.country = merged.country
+    if not target.language:
+        target.language = merged.language
+    target.full_clean()
+    target.save(update_fields=["domains", "signatures", "country", "language"])
+    SourceChange.objects.filter(source=merged).update(source=target)
+    _source_record(
+        source=target,
+        user=user,
+        action=SourceChange.Action.MERGED,
+        before=before,
+        after=_source_snapshot(target),
+        note=f"Merged “{merged.name}” into this source: {moved} article{'s' if moved != 1 else ''} moved.",
+    )
+    merged.delete()
+    return moved

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -11,7 +12,7 @@ from annotations import services as annotation_services
 from annotations.views import PIECES, workspace_response
 from articles import selectors, services
 from articles.filters import ArticleFilter
-from articles.forms import UploadForm
+from articles.forms import SourceForm, SourceMergeForm, UploadForm
 from articles.models import Article, Upload, UploadItem
 from newsarchive.roles import Role, role_required
 
@@ -68,8 +69,12 @@ def upload(request):
 def upload_report(request, upload_id: int):
     report = get_object_or_404(Upload, pk=upload_id)
     items = list(report.items.select_related("article"))
-    counts = {outcome: sum(item.outcome == outcome for item in items) for outcome in UploadItem.Outcome.values}
-    return render(request, "articles/upload_report.html", {"upload": report, "items": items, "counts": counts})
+    counts = {
+        outcome: sum(item.outcome == outcome for item in items) for outcome in UploadItem.Outcome.values
+    }
+    return render(
+        request, "articles/upload_report.html", {"upload": report, "items": items, "counts": counts}
+    )
 
 
 @require_GET
@@ -119,3 +124,85 @@ def article_review(request, article_id: int):
     article = annotation_services.article_review_set(user=request.user, article=article, reviewed=reviewed)
     notice = "Marked as reviewed." if reviewed else "Marked as not reviewed."
     return workspace_response(request, article, notice=notice, refresh=PIECES)
+
+
+# --- sources ----------------------------------------------------------------------------
+
+SOURCE_PAGE_SIZE = 100
+
+
+def _form_errors_from(form, exc: ValidationError) -> None:
+    """Put a service's validation errors on the form (unknown fields go to the top)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def source_list(request):
+    paginator = Paginator(selectors.source_list(), SOURCE_PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404("No such page") from None
+    return render(request, "articles/source_list.html", {"page": page})
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def source_detail(request, source_id: int):
+    source = selectors.source_get(source_id)
+    history = selectors.source_history(source)
+    return render(request, "articles/source_detail.html", {"source": source, "history": history})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.ADMIN)
+def source_create(request):
+    form = SourceForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            source = services.source_create(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors_from(form, exc)
+        else:
+            messages.success(request, f"Source “{source.name}” created.")
+            return redirect("source_detail", source_id=source.pk)
+    status = 400 if form.errors else 200
+    return render(request, "articles/source_form.html", {"form": form, "source": None}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.ADMIN)
+def source_edit(request, source_id: int):
+    source = selectors.source_get(source_id)
+    form = SourceForm(
+        request.POST if request.method == "POST" else None, initial=SourceForm.initial_for(source)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.source_update(source=source, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors_from(form, exc)
+        else:
+            messages.success(request, "Source saved.")
+            return redirect("source_detail", source_id=source.pk)
+    status = 400 if form.errors else 200
+    return render(request, "articles/source_form.html", {"form": form, "source": source}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.ADMIN)
+def source_merge(request, source_id: int):
+    source = selectors.source_get(source_id)
+    form = SourceMergeForm(request.POST if request.method == "POST" else None, source=source)
+    if request.method == "POST" and form.is_valid():
+        into = form.cleaned_data["into"]
+        moved = services.source_merge(source=source, into=into, user=request.user)
+        messages.success(request, f"“{source.name}” merged into “{into.name}”: {moved} article(s) moved.")
+        return redirect("source_detail", source_id=into.pk)
+    status = 400 if form.errors else 200
+    return render(request, "articles/source_merge.html", {"form": form, "source": source}, status=status)

@@ -228,6 +228,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minim
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False  # no banner on every manage.py command; attempts are still logged
 # Behind a proxy every request comes from the proxy's address: take the client's from the
 # address the proxy appended to X-Forwarded-For instead.
 AXES_CLIENT_IP_CALLABLE = "newsarchive.accounts.client_ip"
