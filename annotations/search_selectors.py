@@ -108,8 +108,8 @@ def _fetch(sql: str, params: list) -> list[tuple]:
 
 # The person pages look at a person's latest quotes only, so that a
 # much-quoted person's page costs no more than anyone else's.
-RECENT_QUOTES = 2000
-RECENT_ARTICLES = 500
+RECENT_QUOTES = 500
+RECENT_ARTICLES = 200
 
 # Countries named inside the person's latest quotes: a country mention within the quote span.
 _PERSON_COUNTRIES = """

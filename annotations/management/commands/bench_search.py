@@ -234,5 +234,6 @@ class Command(BaseCommand):
                 )
             self.stdout.write(line)
         self.stdout.write(
-            f"(ms of server time; targets: p95 < {TARGET_MS:.0f} ms, ratio <= {TARGET_RATIO:.0f})"
+            f"(ms of server time; sql95: p95 of the time in SQL; targets: p95 < {TARGET_MS:.0f} ms, "
+            f"p95 ratio <= {TARGET_RATIO:.0f}; load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
         )
