@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 from .types import EntitySpan
@@ -237,7 +239,9 @@ def _clean_cldr(name: str) -> list[str]:
             out += [part.replace("&", word) for word in ("and", "und", "et")]
         if part.startswith("St. "):
             out += ["Saint " + part[4:], "Sankt " + part[4:]]
-    return [o.replace("’", "'") for o in out]
+    # ISO official names start with a lowercase "the" ("the State of Eritrea"); the article
+    # adds nothing and would make "the" a phrase start to check at every occurrence.
+    return [re.sub(r"^the ", "", o.replace("’", "'")) for o in out]
 
 
 @cache
@@ -292,13 +296,21 @@ def country_records() -> list[CountryRecord]:
 
 def _key(phrase: str) -> str:
     """Lookup key of a phrase: typographic apostrophe folded, spaces collapsed, no final dot."""
-    return _SPACE.sub(" ", phrase.replace("’", "'")).rstrip(".")
+    if "’" in phrase:
+        phrase = phrase.replace("’", "'")
+    if "  " in phrase or not phrase.isprintable():  # newlines, tabs, NBSP: rare, so checked first
+        phrase = _SPACE.sub(" ", phrase)
+    return phrase.rstrip(".")
+
+
+_MISSING = object()
 
 
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     phrases: dict[str, str | tuple[str, ...] | None]  # key -> code, candidate codes, or None
     max_tokens: dict[str, int]  # first token -> longest phrase (in tokens) starting with it
+    first_words: re.Pattern[str]  # whole words that can start a phrase, as a trie
 
 
 @cache
@@ -328,7 +340,34 @@ def _gazetteer(language: str) -> _Gazetteer:
         tokens = _TOKEN.findall(key)
         if tokens:
             max_tokens[tokens[0]] = max(max_tokens.get(tokens[0], 0), len(tokens))
-    return _Gazetteer(phrases, max_tokens)
+    return _Gazetteer(phrases, max_tokens, _trie_regex(max_tokens))
+
+
+def _trie_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex matching exactly `words` as whole words, factored as a character trie.
+
+    A plain alternation of thousands of words makes `re` try each at every position; the
+    trie shares prefixes, so each position costs a few character tests and never backtracks
+    further than one word.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        optional = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = "(?:" + body + ")?"
+        return body
+
+    return re.compile(r"(?<![^\W_])" + pattern(trie) + r"(?![^\W_])")
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -339,24 +378,21 @@ def _sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:\n\r—–-"
 
 
-def _is_person_name(text: str, start: int, end: int, tokens: list[re.Match[str]], i: int, j: int) -> bool:
+_LAST_WORD = re.compile(r"[^\W_]+$")
+
+
+def _is_person_name(text: str, start: int, end: int) -> bool:
     """A person-like name (Jordan, Chad, Paris) glued to another capitalised name word."""
-    if j + 1 < len(tokens):
-        nxt = tokens[j + 1]
+    nxt = _TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+    if nxt is not None:
         word = nxt.group()
-        if (
-            text[end : nxt.start()] == " "
-            and word[:1].isupper()
-            and not word.isupper()
-            and word not in _NOT_SURNAME
-        ):
+        if word[:1].isupper() and not word.isupper() and word not in _NOT_SURNAME:
             return True
-    if i > 0:
-        prev = tokens[i - 1]
+    prev = _LAST_WORD.search(text, max(0, start - 41), start - 1) if text[start - 1 : start] == " " else None
+    if prev is not None:
         word = prev.group()
         if (
-            text[prev.end() : start] == " "
-            and word[:1].isupper()
+            word[:1].isupper()
             and not word.isupper()
             and word not in _NOT_SURNAME
             and not _sentence_start(text, prev.start())
@@ -372,30 +408,32 @@ def find_countries(text: str, language: str) -> list[EntitySpan]:
     """
     gaz = _gazetteer(language if language in LANGUAGES else "en")
     phrases, max_tokens = gaz.phrases, gaz.max_tokens
-    tokens = list(_TOKEN.finditer(text))
     found: list[tuple[int, int, str | tuple[str, ...]]] = []
     memo: dict[str, bool] = {}
-    n = len(tokens)
-    i = 0
-    while i < n:
-        longest = max_tokens.get(tokens[i].group())
-        if not longest:
-            i += 1
+    covered = 0  # end of the last phrase taken: longest match wins, no overlaps
+    # The trie regex skips, in C, every word that cannot start a phrase; Python only sees
+    # the candidates, a few per cent of the words.
+    for first in gaz.first_words.finditer(text):
+        start = first.start()
+        if start < covered:
             continue
-        start = tokens[i].start()
-        for j in range(min(n, i + longest) - 1, i - 1, -1):
-            key = _key(text[start : tokens[j].end()])
-            if key not in phrases:
+        longest = max_tokens[first.group()]
+        if longest == 1:  # most candidates: one word, no spaces or apostrophes to fold
+            words = [first]
+        else:
+            words = list(islice(_TOKEN.finditer(text, start), longest))
+        for word in reversed(words):
+            end = word.end()
+            key = word.group() if word is first else _key(text[start:end])
+            value = phrases.get(key, _MISSING)
+            if value is _MISSING:
                 continue
-            value = phrases[key]
-            end = tokens[j].end()
-            if value is not None and _keep(text, language, key, start, end, tokens, i, j, memo):
-                if end < len(text) and text[end] == "." and key.endswith(("U.S", "U.K", "U.S.A")):
+            if value is not None and _keep(text, language, key, start, end, memo):
+                if text[end : end + 1] == "." and key.endswith(("U.S", "U.K", "U.S.A")):
                     end += 1
                 found.append((start, end, value))
-            i = j  # longest match wins, also for a non-country phrase
+            covered = end
             break
-        i += 1
     return _resolve_ambiguous(text, found)
 
 
@@ -405,13 +443,10 @@ def _keep(
     key: str,
     start: int,
     end: int,
-    tokens: list[re.Match[str]],
-    i: int,
-    j: int,
     memo: dict[str, bool],
 ) -> bool:
     """Context rules for lookalikes; True when the match is a country mention."""
-    if language != "de" and key in _PERSON_LIKE and _is_person_name(text, start, end, tokens, i, j):
+    if language != "de" and key in _PERSON_LIKE and _is_person_name(text, start, end):
         return False
     if key in _GEORGIA and _US_STATE_CONTEXT.search(text, max(0, start - 120), end + 120):
         return False
