@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
 from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from annotations import services
@@ -321,3 +323,39 @@ def test_undo_twice_is_400(client_as, analyst, correction):
     assert client.post(reverse("correction_undo", args=[correction.pk]), **HTMX).status_code == 200
     response = client.post(reverse("correction_undo", args=[correction.pk]), **HTMX)
     assert response.status_code == 400 and b"already undone" in response.content
+
+
+def _queries_for_a_correction(client, name, person, size: int) -> int:
+    article = Article.objects.create(title="T", body="x " * 100, content_hash=f"{size:064d}", status="done")
+    mentions = [
+        Mention.objects.create(
+            article=article,
+            start=i,
+            end=i + 1,
+            label="PERSON",
+            text="x",
+            origin=Origin.MACHINE,
+            person=person,
+        )
+        for i in range(0, 2 * size, 2)
+    ]
+    Quote.objects.bulk_create(
+        Quote(article=article, start=i, end=i + 1, text="x", direct=True, speaker=person, origin="machine")
+        for i in range(0, size, 2)
+    )
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            reverse(name, args=[mentions[0].pk]), {"version": 1, "start": 0, "end": 3}, **HTMX
+        )
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("name", ["mention_accept", "mention_reject", "mention_move"])
+def test_correction_query_count_does_not_grow_with_the_article(client_as, analyst, person, name):
+    client = client_as(analyst)
+    small = _queries_for_a_correction(client, name, person, size=5)
+    large = _queries_for_a_correction(client, name, person, size=80)
+    assert small == large
+    # Moving validates every constraint of the row (a query and a savepoint each); the rest is fixed.
+    assert large <= (35 if name == "mention_move" else 20)
