@@ -423,6 +423,8 @@ def mention_create(
 ) -> Mention:
     """Add a mention the machine missed; persons and countries are linked by name when not given."""
     _check_span(article.body, start, end)
+    if Mention.objects.filter(article=article, start=start, end=end, label=label).visible().exists():
+        raise ValidationError("This span already carries that label.")
     text = article.body[start:end]
     if label == Mention.Label.PERSON and person is None:
         person = _person_named(text)
@@ -528,6 +530,8 @@ def quote_create(
 ) -> Quote:
     """Add a quote the machine missed; its speaker span is the speaker's nearest mention, if any."""
     _check_span(article.body, start, end, "quote")
+    if Quote.objects.filter(article=article, start=start, end=end).visible().exists():
+        raise ValidationError("This span is already a quote.")
     quote = Quote(
         article=article,
         start=start,

@@ -262,3 +262,14 @@ def test_accepting_twice_records_once(analyst, article):
     services.mention_accept(user=analyst, mention=mention, version=2)
     mention.refresh_from_db()
     assert mention.version == 2 and Correction.objects.count() == 1
+
+
+def test_the_same_span_is_not_added_twice(analyst, article):
+    start, end = span("Moskau")
+    services.mention_create(user=analyst, article=article, start=start, end=end, label="LOC")
+    with pytest.raises(ValidationError):
+        services.mention_create(user=analyst, article=article, start=start, end=end, label="LOC")
+    services.mention_create(user=analyst, article=article, start=start, end=end, label="COUNTRY")
+    services.quote_create(user=analyst, article=article, start=start, end=end, direct=False)
+    with pytest.raises(ValidationError):
+        services.quote_create(user=analyst, article=article, start=start, end=end, direct=True)
