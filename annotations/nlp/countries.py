@@ -33,16 +33,28 @@ _TOKEN = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s+")
 
 # Codes of names that stand for two countries; resolved per article (see _resolve_ambiguous).
+_KOREA = ("KR", "KP")
+_CONGO = ("CD", "CG")  # CD first: the default when the article names neither Congo
 _AMBIGUOUS: dict[str, dict[str, tuple[str, ...]]] = {
-    "de": {"Korea": ("KR", "KP"), "Koreas": ("KR", "KP"), "Kongo": ("CD", "CG"), "Kongos": ("CD", "CG")},
-    "en": {"Korea": ("KR", "KP"), "Congo": ("CD", "CG"), "Korean": ("KR", "KP"), "Koreans": ("KR", "KP")},
+    "de": {
+        **dict.fromkeys(["Korea", "Koreas", "Koreaner", "Koreanern"], _KOREA),
+        **dict.fromkeys(
+            [
+                f"{stem}{end}"
+                for stem in ("koreanisch", "Koreanisch")
+                for end in ("e", "en", "er", "es", "em")
+            ],
+            _KOREA,
+        ),
+        **dict.fromkeys(["Kongo", "Kongos", "kongolesisch", "kongolesische", "kongolesischen"], _CONGO),
+    },
+    "en": {
+        **dict.fromkeys(["Korea", "Korean", "Koreans", "KOREA"], _KOREA),
+        **dict.fromkeys(["Congo", "Congolese", "CONGO"], _CONGO),
+    },
     "fr": {
-        "Corée": ("KR", "KP"),
-        "Congo": ("CD", "CG"),
-        "coréen": ("KR", "KP"),
-        "coréenne": ("KR", "KP"),
-        "coréens": ("KR", "KP"),
-        "coréennes": ("KR", "KP"),
+        **dict.fromkeys(["Corée", "coréen", "coréenne", "coréens", "coréennes", "Coréen", "Coréens"], _KOREA),
+        **dict.fromkeys(["Congo", "congolais", "congolaise", "Congolais"], _CONGO),
     },
 }
 
@@ -69,52 +81,17 @@ _PERSON_LIKE = frozenset(
         "Jersey",
     }
 )
+# Capitalised words after a person-like name that still leave it a country ("Chad President
+# Mahamat Deby", "Jordan Monday", "Israel Defense Forces").
 _NOT_SURNAME = frozenset(
-    {
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "The",
-        "A",
-        "An",
-        "I",
-        "He",
-        "She",
-        "It",
-        "We",
-        "They",
-        "But",
-        "And",
-        "On",
-        "In",
-        "At",
-        "Le",
-        "La",
-        "Les",
-        "Il",
-        "Elle",
-        "Der",
-        "Die",
-        "Das",
-        "Am",
-        "Im",
-    }
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December The A An I He She It We They But And
+    On In At Le La Les Il Elle Der Die Das Am Im President Prime Foreign Defense Defence
+    Interior Finance Minister Ministry King Queen Crown Prince Army Navy Air Armed Government
+    Embassy Parliament Senate Police Security National Mr Mrs Ms Dr Président Premier Ministre
+    Gouvernement Armée Ambassade
+    """.split()
 )
 # CLDR names that are, in running text, far more often something else: French first names
 # (Dominique de Villepin, Maurice, Salvador) and "Grenade" (a grenade). Curated longer forms
@@ -123,7 +100,7 @@ _DROP = {"fr": frozenset({"Dominique", "Maurice", "Salvador", "Grenade"})}
 # Words near "Georgia" that make it the US state, not the country.
 _US_STATE_CONTEXT = re.compile(
     r"\b(?:state of|State of|Atlanta|[Gg]overnor|[Ss]enator|Sen\.|Rep\.|Republican|Democrat|"
-    r"[Cc]ounty|U\.?S\.? state|Bundesstaat|US-Staat|[ÉéEe]tat de|Savannah|primary|"
+    r"[Cc]ounty|U\.?S\.? state|Bundesstaat|US-Staat|[ÉéEe]tat de|Savannah|"
     r"[Gg]ouverneur|sénateur|Senat)"
 )
 _GEORGIA = frozenset({"Georgia", "Géorgie", "GEORGIA"})
@@ -203,10 +180,16 @@ def _en_adjective(word: str) -> list[str]:
     return [word]
 
 
+def _de_literal(form: str) -> list[str]:
+    """A German capital or metonym with its genitive (Moskaus, des Kremls, Pentagons)."""
+    return _de_name(form) if form.isalpha() and form[:1].isupper() and not form.isupper() else [form]
+
+
 _INFLECT = {
     ("de", "adj"): _de_adjective,
     ("de", "dem"): _de_demonym,
     ("de", "name"): _de_name,
+    ("de", "lit"): _de_literal,
     ("fr", "adj"): _fr_adjective,
     ("en", "adj"): _en_adjective,
 }
@@ -460,14 +443,22 @@ def _keep(
 
 
 def _resolve_ambiguous(text: str, found: list[tuple[int, int, str | tuple[str, ...]]]) -> list[EntitySpan]:
-    """Give "Korea"/"Congo" the one candidate the article names unambiguously, else drop it."""
+    """Give "Korea"/"Congo" the one candidate the article names unambiguously.
+
+    When the article names both or neither, "Korea" is dropped (guessing would be wrong half
+    the time), while "Congo" alone means the Democratic Republic, which news names far more
+    often than its neighbour.
+    """
     named = {value for _s, _e, value in found if isinstance(value, str)}
     spans = []
     for start, end, value in found:
         if isinstance(value, tuple):
             present = [code for code in value if code in named]
-            if len(present) != 1:
+            if len(present) == 1:
+                value = present[0]
+            elif value == _CONGO and not present:
+                value = "CD"
+            else:
                 continue
-            value = present[0]
         spans.append(EntitySpan(start, end, "COUNTRY", text[start:end], key=value))
     return spans

@@ -230,3 +230,26 @@ def test_less_frequent_adjectives():
     assert codes("peruanische Behörden, ein ghanaischer Diplomat", "de") == ["PE", "GH"]
     assert codes("Peruvian and Ghanaian officials", "en") == ["PE", "GH"]
     assert codes("les autorités péruviennes et ghanéennes", "fr") == ["PE", "GH"]
+
+
+def test_continents_and_seas_named_after_countries():
+    assert codes("in South America and the Taiwan Strait", "en") == []
+    assert codes("en Amérique latine et dans le golfe de Guinée", "fr") == []
+    assert codes("Marineschiffe in der Straße von Taiwan", "de") == []
+
+
+def test_title_after_a_person_like_name_keeps_the_country():
+    assert codes("Chad President Mahamat Deby and Israel Defense Forces", "en") == ["TD", "IL"]
+    assert codes("Israel Katz said", "en") == []
+
+
+def test_korean_adjectives_are_ambiguous_until_the_article_says_which():
+    assert codes("koreanische Kultur", "de") == []
+    assert codes("Südkorea: koreanische Firmen", "de") == ["KR", "KR"]
+    assert codes("Korean officials", "en") == []
+    assert codes("Congo and Congolese troops", "en") == ["CD", "CD"]
+    assert codes("Brazzaville: Congo", "en") == ["CG", "CG"]
+
+
+def test_german_genitive_of_capitals_and_metonyms():
+    assert codes("des Kremls, Pekings Haltung, Moskaus Truppen", "de") == ["RU", "CN", "RU"]
