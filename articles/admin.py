@@ -1,13 +1,40 @@
 from django.contrib import admin
 
-from articles.models import Article, Source, Upload, UploadItem
+from articles.models import Article, Source, SourceChange, Upload, UploadItem
 
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    """Read-only here: sources change on the app's source pages, which record every change."""
+
     list_display = ["name", "language", "country", "active"]
     list_filter = ["active", "language"]
     search_fields = ["name"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(SourceChange)
+class SourceChangeAdmin(admin.ModelAdmin):
+    list_display = ["source_name", "action", "username", "at"]
+    list_filter = ["action"]
+    search_fields = ["source_name", "username"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Article)

@@ -1,10 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from newsarchive import accounts
 from newsarchive.api import api_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/manage/", include(accounts.urlpatterns)),
+    path(
+        "accounts/welcome/<uidb64>/<token>/",
+        accounts.InvitationAcceptView.as_view(),
+        name="invitation_accept",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("articles.urls")),
     path("", include("annotations.urls")),
