@@ -6,13 +6,14 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Case, F, Func, Q, Value, When
-from django.db.models.functions import Left
+from django.db.models.functions import Cast, Coalesce, Extract, Left
 
 # The text search configuration of each article language; others fall back to "simple".
 SEARCH_CONFIGS = {"de": "german", "en": "english", "fr": "french"}
 # Only the start of very long texts is indexed: a tsvector is limited to 1 MB.
 SEARCH_MAX_CHARS = 100_000
 LANGUAGE_MARK = "zzlang"
+YEAR_MARK = "zzy"
 
 
 def _search_vector_expression():
@@ -32,7 +33,13 @@ def _search_vector_expression():
     language_mark = Func(
         Value(LANGUAGE_MARK), F("language"), template="CAST((%(expressions)s) AS tsvector)", arg_joiner=" || "
     )
-    return Func(by_language, language_mark, template="(%(expressions)s)", arg_joiner=" || ",
+    # And one naming the year of publication ("zzy2025", "zzynone"): a search can then count
+    # and take its newest matches year by year from the index alone (annotations.filters).
+    year = Coalesce(Cast(Extract("published", "year"), models.CharField()), Value("none"))
+    year_mark = Func(
+        Value(YEAR_MARK), year, template="CAST((%(expressions)s) AS tsvector)", arg_joiner=" || "
+    )
+    return Func(by_language, language_mark, year_mark, template="(%(expressions)s)", arg_joiner=" || ",
                 output_field=SearchVectorField())  # fmt: skip
 
 
