@@ -240,7 +240,7 @@ def country_records() -> list[CountryRecord]:
     }
     curated: dict[str, dict[str, list[str]]] = {}
     for code, lang, kind, forms in _curated():
-        if code == "-":
+        if code == "-" or kind == "pre":
             continue
         expand = _INFLECT.get((lang, kind))
         for form in forms:
@@ -294,6 +294,10 @@ class _Gazetteer:
     phrases: dict[str, str | tuple[str, ...] | None]  # key -> code, candidate codes, or None
     max_tokens: dict[str, int]  # first token -> longest phrase (in tokens) starting with it
     first_words: re.Pattern[str]  # whole words that can start a phrase, as a trie
+    # Forms that count only before a hyphen: "Deutsch-französisch", "russo-ukrainien".
+    prefix_only: frozenset[str]
+    # French language names, which are the masculine adjective: "en allemand", "l'anglais".
+    language_names: frozenset[str]
 
 
 @cache
@@ -314,6 +318,23 @@ def _gazetteer(language: str) -> _Gazetteer:
                 add(form, None, upper=False)
     for form, codes in _AMBIGUOUS.get(language, {}).items():
         add(form, codes, upper=True)
+    prefix_only: set[str] = set()
+    language_names: set[str] = set()
+    for code, lang, kind, forms in _curated():
+        if lang != language or code == "-":
+            continue
+        for form in forms:
+            if kind == "pre":
+                prefix_only.add(form)
+            elif lang == "de" and kind == "adj":
+                prefix_only.add(form[0].upper() + form[1:])  # "Deutsch" alone is the language
+            elif lang == "fr" and kind == "adj":
+                language_names.add(form)
+    for form in prefix_only:
+        code = next(
+            c for c, lg, _k, fs in _curated() if lg == language and form.lower() in (f.lower() for f in fs)
+        )
+        add(form, code, upper=False)
     for record in country_records():
         for form in record.aliases.get(language, []):
             add(form, record.alpha2, upper=form[:1].isupper())
@@ -323,7 +344,9 @@ def _gazetteer(language: str) -> _Gazetteer:
         tokens = _TOKEN.findall(key)
         if tokens:
             max_tokens[tokens[0]] = max(max_tokens.get(tokens[0], 0), len(tokens))
-    return _Gazetteer(phrases, max_tokens, _trie_regex(max_tokens))
+    return _Gazetteer(
+        phrases, max_tokens, _trie_regex(max_tokens), frozenset(prefix_only), frozenset(language_names)
+    )
 
 
 def _trie_regex(words: Iterable[str]) -> re.Pattern[str]:
@@ -411,7 +434,7 @@ def find_countries(text: str, language: str) -> list[EntitySpan]:
             value = phrases.get(key, _MISSING)
             if value is _MISSING:
                 continue
-            if value is not None and _keep(text, language, key, start, end, memo):
+            if value is not None and _keep(text, language, key, start, end, memo, gaz):
                 if text[end : end + 1] == "." and key.endswith(("U.S", "U.K", "U.S.A")):
                     end += 1
                 found.append((start, end, value))
@@ -427,6 +450,7 @@ def _keep(
     start: int,
     end: int,
     memo: dict[str, bool],
+    gaz: _Gazetteer,
 ) -> bool:
     """Context rules for lookalikes; True when the match is a country mention."""
     if language != "de" and key in _PERSON_LIKE and _is_person_name(text, start, end):
@@ -438,6 +462,10 @@ def _keep(
             memo["eu"] = _EU_CONTEXT.search(text) is not None
         if memo["eu"]:
             return False
+    if key in gaz.prefix_only and text[end : end + 1] != "-":
+        return False
+    if key in gaz.language_names and text[max(0, start - 3) : start] in ("en ", "l'", "l’"):
+        return False
     # German hyphen compounds name the head's owner first: "US-Bundesregierung" is not Germany.
     return not (language == "de" and key.startswith("Bundes") and start > 0 and text[start - 1] == "-")
 

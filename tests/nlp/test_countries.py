@@ -253,3 +253,11 @@ def test_korean_adjectives_are_ambiguous_until_the_article_says_which():
 
 def test_german_genitive_of_capitals_and_metonyms():
     assert codes("des Kremls, Pekings Haltung, Moskaus Truppen", "de") == ["RU", "CN", "RU"]
+
+
+def test_compound_prefixes_and_language_names():
+    assert codes("Deutsch-französische Beziehungen, aber auf Deutsch", "de") == ["DE", "FR"]
+    assert codes("la guerre russo-ukrainienne, en allemand", "fr") == ["RU", "UA"]
+    assert codes("un diplomate allemand", "fr") == ["DE"]
+    assert codes("Sino-Russian ties and Israeli officials", "en") == ["CN", "RU", "IL"]
+    assert codes("the University of Georgia", "en") == []
