@@ -5,11 +5,12 @@ official names through pycountry (with its German/French gettext catalogues), an
 table (`data/countries_aliases.tsv`) of short forms, adjectives, demonyms, capitals and
 metonyms. German adjectives and demonyms and French adjectives are inflected by rule.
 
-Matching is a token lookup, not a regex alternation: the text is split into word tokens once,
-and at each token whose surface form can start a phrase the longest known phrase wins. That is
-linear in the text length and cannot backtrack. A handful of context rules then drop lookalikes
-(Georgia the US state, Jordan/Chad/Paris as a person's name, Brussels meaning the EU, "Korea"
-or "Congo" alone when the article does not say which one).
+Matching is a word lookup, not a plain regex alternation: a trie-shaped regex finds, in C, the
+whole words that can start a known phrase; at each of them the longest phrase (a dict lookup
+over the next few words) wins. That is linear in the text length and never backtracks further
+than one word. A handful of context rules then drop lookalikes (Georgia the US state,
+Jordan/Chad/Paris as a person's name, Brussels meaning the EU, "Korea" alone when the article
+does not say which one, "Deutsch" the language, regions and seas named after a country).
 """
 
 from __future__ import annotations
@@ -239,9 +240,12 @@ def country_records() -> list[CountryRecord]:
         for lang in ("de", "fr")
     }
     curated: dict[str, dict[str, list[str]]] = {}
+    curated_names: dict[tuple[str, str], str] = {}
     for code, lang, kind, forms in _curated():
         if code == "-" or kind == "pre":
             continue
+        if kind == "name":
+            curated_names.setdefault((code, lang), forms[0])
         expand = _INFLECT.get((lang, kind))
         for form in forms:
             bucket = curated.setdefault(code, {}).setdefault(lang, [])
@@ -254,7 +258,10 @@ def country_records() -> list[CountryRecord]:
         aliases: dict[str, list[str]] = {}
         for lang in LANGUAGES:
             cldr = locales[lang].territories.get(code) or country.name
-            names[lang] = cldr
+            # CLDR's "Congo - Kinshasa" or "Hong Kong SAR China" is no name for the table.
+            cleaned = _clean_cldr(cldr)
+            names[lang] = curated_names.get((code, lang)) if " - " in cldr else None
+            names[lang] = names[lang] or (cleaned[0] if cleaned else country.name)
             iso = [
                 country.name,
                 getattr(country, "official_name", None),
