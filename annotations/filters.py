@@ -7,11 +7,11 @@ import re
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, Max, Min, OuterRef
 
 from annotations.models import Country, Mention, Quote
 from annotations.search import PersonResolution, person_resolve
-from articles.models import LANGUAGE_MARK, SEARCH_CONFIGS, Article, Source
+from articles.models import LANGUAGE_MARK, SEARCH_CONFIGS, YEAR_MARK, Article, Source
 
 LANGUAGES = [("de", "German"), ("en", "English"), ("fr", "French")]
 # Ranking reads every candidate's vector, so only the newest matches are ranked: the cost
@@ -165,6 +165,36 @@ def article_tsquery(query: str) -> SearchQuery:
     return combined
 
 
+def _year_query(years: list[str]) -> SearchQuery:
+    marks = [SearchQuery(YEAR_MARK + year, config="simple", search_type="raw") for year in years]
+    combined = marks[0]
+    for mark in marks[1:]:
+        combined = combined | mark
+    return combined
+
+
+def _newest_years(matching, tsquery: SearchQuery, window: int) -> list[str] | None:
+    """The publication years (newest first) that hold the newest `window` matches, or None
+    when all matches fit the window. Each count is answered by the GIN index (year lexemes,
+    see articles.models), so a common word costs a few window-sized counts, not a read of
+    every matching article."""
+    if matching.order_by().values("pk")[: window + 1].count() <= window:
+        return None
+    bounds = Article.objects.aggregate(lo=Min("published"), hi=Max("published"))
+    if bounds["hi"] is None:
+        return None
+    years = [str(y) for y in range(bounds["hi"].year, bounds["lo"].year - 1, -1)] + ["none"]
+    taken: list[str] = []
+    found = 0
+    for year in years:
+        taken.append(year)
+        in_year = matching.filter(search_vector=tsquery & _year_query([year])).order_by().values("pk")
+        found += in_year[: window - found + 1].count()
+        if found >= window:
+            break
+    return taken
+
+
 def article_text_search(queryset, query: str, *, window: int | None = RANK_WINDOW):
     """Web-search syntax, stemmed in each article's own language; the newest `window`
     matches, best rank first (all matches newest first when `window` is None)."""
@@ -172,6 +202,9 @@ def article_text_search(queryset, query: str, *, window: int | None = RANK_WINDO
     matching = queryset.filter(search_vector=tsquery)
     if window is None:
         return matching.order_by(*NEWEST_FIRST)
+    years = _newest_years(matching, tsquery, window)
+    if years is not None:
+        matching = queryset.filter(search_vector=tsquery & _year_query(years))
     newest = matching.order_by(*NEWEST_FIRST).values("pk")[:window]
     return (
         queryset.model.objects.with_related()

@@ -86,3 +86,19 @@ def test_query_count_is_fixed(client_as, viewer, archive, django_assert_max_num_
     with django_assert_max_num_queries(8):
         response = client.get(reverse("article_search"), {"q": "sanctions"})
     assert len(response.context["hits"]) == 25
+
+
+def test_rank_window_takes_the_newest_matches_year_by_year(db):
+    import datetime as dt
+
+    from annotations.filters import article_list_queryset, article_text_search
+
+    dates = [dt.date(2021, 5, 1), dt.date(2023, 1, 2), dt.date(2023, 7, 1), dt.date(2024, 3, 3), None]
+    made = [
+        make_article(f"Gas {i}", f"Talks about gas supplies, part {i}.", language="en", published=d)
+        for i, d in enumerate(dates)
+    ]
+    make_article("Other", "Nothing relevant here.", language="en", published=dt.date(2024, 6, 1))
+    found = list(article_text_search(article_list_queryset(), "gas", window=3))
+    assert {a.pk for a in found} == {made[3].pk, made[2].pk, made[1].pk}
+    assert len(article_text_search(article_list_queryset(), "gas", window=10)) == 5
