@@ -104,6 +104,14 @@ _US_STATE_CONTEXT = re.compile(
     r"[Cc]ounty|U\.?S\.? state|Bundesstaat|US-Staat|[ÉéEe]tat de|Savannah|"
     r"[Gg]ouverneur|sénateur|Senat)"
 )
+# A country name that is the whole content of quotation marks right after a vessel noun is a
+# ship's name: die Fregatte „Deutschland“, the frigate "Ukraine", la frégate « Normandie ».
+_VESSEL = re.compile(
+    r"(?:Fregatte|Korvette|Zerstörer|Schiff|[Vv]ersorger|Tanker|Frachter|U-Boot|Flugzeugträger|"
+    r"frigate|destroyer|corvette|ship|vessel|tanker|carrier|freighter|submarine|"
+    r"frégate|navire|pétrolier|cargo|sous-marin|porte-avions)\W{0,4}$"
+)
+_OPEN_QUOTES = "\"'„“”«»‚‘›‹  "
 _GEORGIA = frozenset({"Georgia", "Géorgie", "GEORGIA"})
 # Brussels stands for the EU (not Belgium) whenever the article names the EU or NATO anywhere:
 # news uses the city as a metonym for the institutions far more than for the country.
@@ -469,12 +477,22 @@ def _keep(
             memo["eu"] = _EU_CONTEXT.search(text) is not None
         if memo["eu"]:
             return False
+    if _is_ship_name(text, start, end):
+        return False
     if key in gaz.prefix_only and text[end : end + 1] != "-":
         return False
     if key in gaz.language_names and text[max(0, start - 3) : start] in ("en ", "l'", "l’"):
         return False
     # German hyphen compounds name the head's owner first: "US-Bundesregierung" is not Germany.
     return not (language == "de" and key.startswith("Bundes") and start > 0 and text[start - 1] == "-")
+
+
+def _is_ship_name(text: str, start: int, end: int) -> bool:
+    """True for „Deutschland“ in "die Fregatte „Deutschland“" (quoted name after a vessel noun)."""
+    before = text[max(0, start - 3) : start]
+    if not before or before[-1] not in _OPEN_QUOTES or text[end : end + 1] not in _OPEN_QUOTES:
+        return False
+    return _VESSEL.search(text, max(0, start - 40), start) is not None
 
 
 def _resolve_ambiguous(text: str, found: list[tuple[int, int, str | tuple[str, ...]]]) -> list[EntitySpan]:

@@ -261,3 +261,14 @@ def test_compound_prefixes_and_language_names():
     assert codes("un diplomate allemand", "fr") == ["DE"]
     assert codes("Sino-Russian ties and Israeli officials", "en") == ["CN", "RU", "IL"]
     assert codes("the University of Georgia", "en") == []
+
+
+def test_ship_names_in_quotation_marks_are_not_countries():
+    assert codes("Die Fregatte „Deutschland“ lief aus. Deutschland schickte sie.", "de") == ["DE"]
+    assert codes('the frigate "Ukraine" and Ukraine', "en") == ["UA"]
+    assert codes("la frégate « France » en mer", "fr") == []
+
+
+def test_pro_and_anti_adjectives():
+    assert codes("einen prorussischen Kurs und antiamerikanische Parolen", "de") == ["RU", "US"]
+    assert codes("un parti prorusse", "fr") == ["RU"]
