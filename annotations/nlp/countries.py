@@ -111,7 +111,7 @@ _VESSEL = re.compile(
     r"frigate|destroyer|corvette|ship|vessel|tanker|carrier|freighter|submarine|"
     r"frégate|navire|pétrolier|cargo|sous-marin|porte-avions)\W{0,4}$"
 )
-_OPEN_QUOTES = "\"'„“”«»‚‘›‹  "
+_QUOTE_MARKS = "\"'„“”«»‚‘›‹\u00a0 "
 _GEORGIA = frozenset({"Georgia", "Géorgie", "GEORGIA"})
 # Brussels stands for the EU (not Belgium) whenever the article names the EU or NATO anywhere:
 # news uses the city as a metonym for the institutions far more than for the country.
@@ -490,7 +490,7 @@ def _keep(
 def _is_ship_name(text: str, start: int, end: int) -> bool:
     """True for „Deutschland“ in "die Fregatte „Deutschland“" (quoted name after a vessel noun)."""
     before = text[max(0, start - 3) : start]
-    if not before or before[-1] not in _OPEN_QUOTES or text[end : end + 1] not in _OPEN_QUOTES:
+    if not before or before[-1] not in _QUOTE_MARKS or text[end : end + 1] not in _QUOTE_MARKS:
         return False
     return _VESSEL.search(text, max(0, start - 40), start) is not None
 
