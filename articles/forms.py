@@ -20,8 +20,10 @@ class MultipleFileField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
+        """The uploaded files as they are: an empty or odd file is judged by intake and
+        gets its own line in the upload report, so it never blocks the others."""
         files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+        return [f for f in files if f is not None]
 
 
 class UploadForm(forms.Form):
