@@ -299,6 +299,7 @@ class Correction(models.Model):
         PERSON_MERGE = "person_merge", "Merged persons"
         ACCEPT_ALL = "accept_all", "Accepted all"
         REVIEW = "review", "Review state"
+        METADATA = "metadata", "Article details"
 
     article = models.ForeignKey(
         "articles.Article", null=True, blank=True, on_delete=models.CASCADE, related_name="corrections"

@@ -744,6 +744,48 @@ def article_review_set(*, user, article: Article, reviewed: bool) -> Article:
     return current
 
 
+_METADATA_FIELDS = ["title", "language", "source_id", "published", "published_inferred", "url"]
+
+
+@transaction.atomic
+def article_metadata_set(*, user, article: Article, **values: Any) -> Article:
+    """Correct the article's title, language, source, publication date or URL, recorded in its history.
+
+    `values` holds any of the fields of `_METADATA_FIELDS` (source as `source`); a date the
+    analyst sets is no longer an inferred one. The body never changes: annotations refer to it.
+    """
+    current = Article.objects.select_for_update().get(pk=article.pk)
+    before = _row(current, _METADATA_FIELDS)
+    if "source" in values:
+        current.source = values.pop("source")
+        if current.source is not None:
+            current.source_hint = ""
+    if "published" in values and values["published"] != current.published:
+        current.published_inferred = False
+    for name, value in values.items():
+        if name not in _METADATA_FIELDS:
+            raise ValidationError(f"{name} cannot be corrected here.")
+        setattr(current, name, value)
+    current.full_clean(
+        exclude=["uploaded_by", "reviewed_by"], validate_unique=False, validate_constraints=False
+    )
+    after = _row(current, _METADATA_FIELDS)
+    if after == before:
+        return current
+    current.save(update_fields=[*(f.removesuffix("_id") for f in _METADATA_FIELDS), "source_hint"])
+    changed = ", ".join(name.removesuffix("_id") for name in _METADATA_FIELDS if before[name] != after[name])
+    _record(
+        user=user,
+        article_id=current.pk,
+        action=Correction.Action.METADATA,
+        target=current,
+        before={_key(current): before},
+        after={_key(current): after},
+        summary=f"Changed {changed}",
+    )
+    return current
+
+
 def _restored(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
     return {name: model._meta.get_field(name).to_python(value) for name, value in values.items()}
 

@@ -145,3 +145,19 @@ class SourceMergeForm(forms.Form):
     def __init__(self, *args, source: Source, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["into"].queryset = Source.objects.exclude(pk=source.pk).only("name").order_by("name")
+
+
+class ArticleMetadataForm(forms.Form):
+    """What an analyst may correct about an article; the text itself never changes."""
+
+    title = forms.CharField(max_length=1000)
+    source = forms.ModelChoiceField(queryset=Source.objects.filter(active=True), required=False)
+    language = forms.ChoiceField(
+        choices=[("", "unknown"), ("de", "German"), ("en", "English"), ("fr", "French")], required=False
+    )
+    published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    url = forms.URLField(max_length=2000, required=False, assume_scheme="https")
+
+    @classmethod
+    def initial_for(cls, article) -> dict:
+        return {name: getattr(article, name) for name in ("title", "source", "language", "published", "url")}

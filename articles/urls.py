@@ -12,6 +12,7 @@ urlpatterns = [
     path("articles/<int:article_id>/original/", views.article_original, name="article_original"),
     path("articles/<int:article_id>/retry/", views.article_retry, name="article_retry"),
     path("articles/<int:article_id>/review/", views.article_review, name="article_review"),
+    path("articles/<int:article_id>/details/", views.article_metadata, name="article_metadata"),
     path("sources/", views.source_list, name="source_list"),
     path("sources/new/", views.source_create, name="source_create"),
     path("sources/<int:source_id>/", views.source_detail, name="source_detail"),

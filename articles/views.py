@@ -12,7 +12,7 @@ from annotations import services as annotation_services
 from annotations.views import PIECES, workspace_response
 from articles import selectors, services
 from articles.filters import ArticleFilter
-from articles.forms import SourceForm, SourceMergeForm, UploadForm
+from articles.forms import ArticleMetadataForm, SourceForm, SourceMergeForm, UploadForm
 from articles.models import Article, Upload, UploadItem
 from newsarchive.roles import Role, role_required
 
@@ -206,3 +206,22 @@ def source_merge(request, source_id: int):
         return redirect("source_detail", source_id=into.pk)
     status = 400 if form.errors else 200
     return render(request, "articles/source_merge.html", {"form": form, "source": source}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(Role.ANALYST)
+def article_metadata(request, article_id: int):
+    article = selectors.article_get(article_id)
+    form = ArticleMetadataForm(
+        request.POST if request.method == "POST" else None, initial=ArticleMetadataForm.initial_for(article)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            annotation_services.article_metadata_set(user=request.user, article=article, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors_from(form, exc)
+        else:
+            messages.success(request, "Article details saved.")
+            return redirect("article_detail", article_id=article.pk)
+    status = 400 if form.errors else 200
+    return render(request, "articles/metadata_form.html", {"form": form, "article": article}, status=status)
