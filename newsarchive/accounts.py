@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse, reverse_lazy
 from django.utils.encoding import force_bytes
@@ -31,19 +31,6 @@ from newsarchive.roles import Role, role_required, user_role
 User = get_user_model()
 PAGE_SIZE = 100
 ROLE_CHOICES = [(Role.VIEWER.value, "Viewer"), (Role.ANALYST.value, "Analyst"), (Role.ADMIN.value, "Admin")]
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The address login attempts are counted against (django-axes' AXES_CLIENT_IP_CALLABLE).
-
-    Behind a proxy (BEHIND_PROXY) the last X-Forwarded-For entry is the one our proxy
-    appended; earlier entries are whatever the client claimed and are not trusted.
-    """
-    if settings.SECURE_PROXY_SSL_HEADER:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
-        if forwarded:
-            return forwarded[-1]
-    return request.META.get("REMOTE_ADDR")
 
 
 # --- services ---------------------------------------------------------------------------

@@ -234,9 +234,17 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False  # no banner on every manage.py command; attempts are still logged
 # Behind a proxy every request comes from the proxy's address: take the client's from the
 # address the proxy appended to X-Forwarded-For instead.
-AXES_CLIENT_IP_CALLABLE = "newsarchive.accounts.client_ip"
+AXES_CLIENT_IP_CALLABLE = "newsarchive.security.client_ip"
 # Invitation links (the password-reset token machinery) stay valid this long.
 PASSWORD_RESET_TIMEOUT = env_int("INVITATION_VALID_DAYS", 3, minimum=1) * 24 * 3600
+
+# A whole upload request, files included (DATA_UPLOAD_MAX_MEMORY_SIZE counts no files).
+UPLOAD_MAX_REQUEST_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE
+FILE_UPLOAD_HANDLERS = [
+    "newsarchive.security.RequestSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.test import override_settings
 from django.urls import reverse
 
-from newsarchive import accounts
+from newsarchive import accounts, security
 from newsarchive.roles import Role, user_role
 from tests.conftest import PASSWORD
 
@@ -245,9 +245,9 @@ def test_a_good_login_still_works_and_resets_the_count(client, viewer):
 @override_settings(SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https"))
 def test_behind_a_proxy_the_proxys_forwarded_address_counts(rf):
     request = rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4, 10.0.0.5", REMOTE_ADDR="10.0.0.1")
-    assert accounts.client_ip(request) == "10.0.0.5"
+    assert security.client_ip(request) == "10.0.0.5"
 
 
 def test_without_a_proxy_the_peer_address_counts(rf):
     request = rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4", REMOTE_ADDR="10.0.0.1")
-    assert accounts.client_ip(request) == "10.0.0.1"
+    assert security.client_ip(request) == "10.0.0.1"

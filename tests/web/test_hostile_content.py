@@ -331,6 +331,53 @@ def test_a_hostile_upload_is_stored_under_our_name_and_reported_as_text(
     assert article.original_name == '"><img src=x onerror=alert(2)>{{ 7|add:1 }}.txt'
 
 
+def _files(n: int, size: int = 100):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return [SimpleUploadedFile(f"f{i}.txt", b"x" * size) for i in range(n)]
+
+
+def test_too_many_files_in_one_request_are_refused(client_as, analyst, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 2
+    response = client_as(analyst).post(reverse("upload"), {"files": _files(3), "text": ""})
+    assert response.status_code == 400
+    assert not Upload.objects.exists() and not list(tmp_path.iterdir())
+
+
+def test_an_oversized_upload_request_is_refused_before_it_is_stored(client_as, analyst, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.UPLOAD_MAX_REQUEST_BYTES = 10_000
+    response = client_as(analyst).post(reverse("upload"), {"files": _files(2, size=6_000), "text": ""})
+    assert response.status_code == 400
+    assert not Upload.objects.exists()
+
+
+def test_a_false_content_length_does_not_get_past_the_limit(rf, settings):
+    from django.core.exceptions import RequestDataTooBig
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+    from newsarchive.security import RequestSizeLimitHandler
+
+    settings.UPLOAD_MAX_REQUEST_BYTES = 10_000
+    body = encode_multipart(BOUNDARY, {"files": _files(1, size=20_000)})
+    request = rf.generic("POST", "/", body, content_type=MULTIPART_CONTENT)
+    request.META["CONTENT_LENGTH"] = "500"  # a lie: the parser reads what comes
+    request.upload_handlers = [RequestSizeLimitHandler(request)]
+    with pytest.raises(RequestDataTooBig):
+        request.FILES  # noqa: B018
+
+
+def test_a_file_over_the_per_file_limit_is_rejected_with_a_reason(client_as, analyst, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.UPLOAD_MAX_FILE_BYTES = 1_000
+    response = client_as(analyst).post(reverse("upload"), {"files": _files(1, size=2_000), "text": ""})
+    assert response.status_code == 302
+    (item,) = UploadItem.objects.all()
+    assert item.outcome == "rejected" and item.reason
+    assert not Article.objects.exists()
+
+
 # --- exports and API: data, never HTML --------------------------------------------------------
 
 
