@@ -11,10 +11,12 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.auth.views import PasswordResetConfirmView
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
@@ -51,6 +53,22 @@ def _role_set(user, role: Role) -> None:
     user._newsarchive_role = False  # drop roles.user_role's cache
 
 
+def _account_log(*, by, user, flag: int, message: str) -> None:
+    # Django's admin log: the account page and the Django admin's user history both show it.
+    LogEntry.objects.log_actions(
+        user_id=by.pk, queryset=[user], action_flag=flag, change_message=message, single_object=True
+    )
+
+
+def account_history(user, *, limit: int = 50) -> list[LogEntry]:
+    """Who changed this account, when and how, newest first."""
+    return list(
+        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk))
+        .select_related("user")
+        .order_by("-action_time", "-pk")[:limit]
+    )
+
+
 @transaction.atomic
 def account_invite(*, by, username: str, email: str, role: Role):
     """Create an active user with `role` and no password; the caller hands out invitation_path(user)."""
@@ -59,17 +77,19 @@ def account_invite(*, by, username: str, email: str, role: Role):
     user.full_clean(exclude=["password"])
     user.save()
     _role_set(user, role)
+    _account_log(by=by, user=user, flag=ADDITION, message=f"Invited as {role.value}.")
     return user
 
 
 @transaction.atomic
-def account_invitation_renew(*, user) -> str:
+def account_invitation_renew(*, by, user) -> str:
     """A new invitation link for a user who never set a password; earlier links stop working."""
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.has_usable_password():
         raise ValidationError("This user has set a password already: no invitation is needed.")
     user.set_unusable_password()  # a new hash: tokens made from the old one no longer match
     user.save(update_fields=["password"])
+    _account_log(by=by, user=user, flag=CHANGE, message="New invitation link; earlier ones cancelled.")
     return invitation_path(user)
 
 
@@ -83,12 +103,18 @@ def account_update(*, by, user, role: Role, active: bool) -> None:
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.pk == by.pk and (role != Role.ADMIN or not active):
         raise ValidationError("You cannot take your own admin role away or deactivate yourself.")
+    changes = []
     if user.is_active != active:
         user.is_active = active
         user.save(update_fields=["is_active"])
+        changes.append("Activated." if active else "Deactivated.")
     held = set(user.groups.filter(name__in=[r.value for r in Role]).values_list("name", flat=True))
     if held != {role.value} or user.is_superuser != (role == Role.ADMIN):
+        before = "admin" if user.is_superuser else ", ".join(sorted(held)) or "no role"
         _role_set(user, role)
+        changes.append(f"Role: {before} → {role.value}.")
+    if changes:
+        _account_log(by=by, user=user, flag=CHANGE, message=" ".join(changes))
 
 
 # --- forms ------------------------------------------------------------------------------
@@ -174,7 +200,7 @@ def account_edit(request, user_id: int):
         else:
             messages.success(request, f"Account “{account.get_username()}” saved.")
             return redirect("account_list")
-    context = {"form": form, "account": account, "role": user_role(account)}
+    context = {"form": form, "account": account, "history": account_history(account)}
     return render(request, "accounts/edit.html", context, status=400 if form.errors else 200)
 
 
@@ -183,7 +209,7 @@ def account_edit(request, user_id: int):
 def account_invitation(request, user_id: int):
     account = _user_get(user_id)
     try:
-        link_path = account_invitation_renew(user=account)
+        link_path = account_invitation_renew(by=request.user, user=account)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("account_edit", user_id=account.pk)

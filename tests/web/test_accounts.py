@@ -103,6 +103,7 @@ def test_invitee_sets_their_own_password_and_the_link_dies(client_as, admin_user
     nina = django_user_model.objects.get(username="nina")
     assert nina.is_active and not nina.has_usable_password() and user_role(nina) == Role.ANALYST
     assert not nina.is_staff
+    assert [e.get_change_message() for e in accounts.account_history(nina)] == ["Invited as analyst."]
     client.logout()
 
     # The token moves into the session; the form lives at a URL without it (no Referer leak).
@@ -169,13 +170,23 @@ def test_invited_admin_gets_the_django_admin(client_as, admin_user, django_user_
 # --- roles and deactivation -------------------------------------------------------------------
 
 
-def test_admin_changes_a_role(client_as, admin_user, viewer):
-    response = client_as(admin_user).post(
-        reverse("account_edit", args=[viewer.pk]), {"role": "analyst", "active": "on"}
-    )
+def test_admin_changes_a_role_and_the_change_is_recorded(client_as, admin_user, viewer):
+    client = client_as(admin_user)
+    response = client.post(reverse("account_edit", args=[viewer.pk]), {"role": "analyst", "active": "on"})
     assert response.status_code == 302
     viewer.refresh_from_db()
     assert list(viewer.groups.values_list("name", flat=True)) == ["analyst"]
+    client.post(reverse("account_edit", args=[viewer.pk]), {"role": "analyst"})
+    (deactivated, changed) = accounts.account_history(viewer)
+    assert changed.user == admin_user and changed.get_change_message() == "Role: viewer → analyst."
+    assert deactivated.get_change_message() == "Deactivated."
+    html = client.get(reverse("account_edit", args=[viewer.pk])).content.decode()
+    assert "Role: viewer → analyst." in html and "Deactivated." in html and "ada-admin" in html
+
+
+def test_saving_unchanged_values_records_nothing(admin_user, viewer):
+    accounts.account_update(by=admin_user, user=viewer, role=Role.VIEWER, active=True)
+    assert accounts.account_history(viewer) == []
 
 
 def test_demoting_a_superuser_takes_everything_away(admin_user, django_user_model):
