@@ -388,6 +388,22 @@ def _source_record(
     )
 
 
+def _source_validate(source: Source) -> None:
+    # Intake matches names whatever their case: "Reuters" and "reuters" would be one outlet.
+    if Source.objects.filter(name__iexact=source.name).exclude(pk=source.pk).exists():
+        raise ValidationError({"name": "A source with this name exists already."})
+    source.full_clean()
+
+
+def _source_save(source: Source, **kwargs) -> None:
+    try:
+        with transaction.atomic():
+            source.save(**kwargs)
+    except IntegrityError:
+        # A concurrent save took the name between our check and this write.
+        raise ValidationError({"name": "A source with this name exists already."}) from None
+
+
 @transaction.atomic
 def source_create(
     *,
@@ -410,8 +426,8 @@ def source_create(
         notes=notes,
         active=active,
     )
-    source.full_clean()
-    source.save()
+    _source_validate(source)
+    _source_save(source)
     after = _source_snapshot(source)
     _source_record(source=source, user=user, action=SourceChange.Action.CREATED, before={}, after=after)
     return source
@@ -444,11 +460,11 @@ def source_update(
     current.signatures = list(signatures)
     current.notes = notes
     current.active = active
-    current.full_clean()
+    _source_validate(current)
     after = _source_snapshot(current)
     changed = [f for f in SOURCE_FIELDS if before[f] != after[f]]
     if changed:
-        current.save(update_fields=changed)
+        _source_save(current, update_fields=changed)
         _source_record(
             source=current, user=user, action=SourceChange.Action.UPDATED, before=before, after=after
         )

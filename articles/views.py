@@ -13,7 +13,7 @@ from annotations.views import PIECES, workspace_response
 from articles import selectors, services
 from articles.filters import ArticleFilter
 from articles.forms import ArticleMetadataForm, SourceForm, SourceMergeForm, UploadForm
-from articles.models import Article, Upload, UploadItem
+from articles.models import Article, Source, Upload, UploadItem
 from newsarchive.roles import Role, role_required
 
 PAGE_SIZE = 50
@@ -185,6 +185,8 @@ def source_edit(request, source_id: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.source_update(source=source, user=request.user, **form.cleaned_data)
+        except Source.DoesNotExist:
+            raise Http404("The source was merged or deleted meanwhile.") from None
         except ValidationError as exc:
             _form_errors_from(form, exc)
         else:
@@ -201,7 +203,10 @@ def source_merge(request, source_id: int):
     form = SourceMergeForm(request.POST if request.method == "POST" else None, source=source)
     if request.method == "POST" and form.is_valid():
         into = form.cleaned_data["into"]
-        moved = services.source_merge(source=source, into=into, user=request.user)
+        try:
+            moved = services.source_merge(source=source, into=into, user=request.user)
+        except Source.DoesNotExist:
+            raise Http404("A source was merged or deleted meanwhile.") from None
         messages.success(request, f"“{source.name}” merged into “{into.name}”: {moved} article(s) moved.")
         return redirect("source_detail", source_id=into.pk)
     status = 400 if form.errors else 200

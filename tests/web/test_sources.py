@@ -154,11 +154,42 @@ def test_bad_input_is_a_form_error(client_as, admin_user, field, value, message)
     assert not Source.objects.exists()
 
 
-def test_duplicate_name_is_a_form_error(client_as, admin_user, source):
-    response = client_as(admin_user).post(reverse("source_create"), {"name": "Reuters"})
+@pytest.mark.parametrize("name", ["Reuters", "REUTERS", " reuters "])
+def test_duplicate_name_is_a_form_error_whatever_its_case(client_as, admin_user, source, name):
+    response = client_as(admin_user).post(reverse("source_create"), {"name": name})
     assert response.status_code == 400
-    assert "already exists" in response.content.decode()
+    assert "exists already" in response.content.decode()
     assert Source.objects.count() == 1
+
+
+def test_renaming_onto_another_name_is_refused(admin_user, source, other):
+    with pytest.raises(ValidationError):
+        services.source_update(
+            source=other,
+            user=admin_user,
+            name="reuters",
+            domains=[],
+            country=None,
+            language="",
+            signatures=[],
+            notes="",
+            active=True,
+        )
+    other.refresh_from_db()
+    assert other.name == "Reuters UK"
+
+
+def test_a_source_merged_away_meanwhile_is_404_not_500(client_as, admin_user, source, other, monkeypatch):
+    def merged_meanwhile(**kwargs):
+        raise Source.DoesNotExist
+
+    monkeypatch.setattr(services, "source_update", merged_meanwhile)
+    monkeypatch.setattr(services, "source_merge", merged_meanwhile)
+    client = client_as(admin_user)
+    response = client.post(reverse("source_edit", args=[source.pk]), {"name": "Reuters"})
+    assert response.status_code == 404
+    response = client.post(reverse("source_merge", args=[source.pk]), {"into": other.pk})
+    assert response.status_code == 404
 
 
 def test_edit_records_before_and_after_and_shows_them(client_as, admin_user, source, countries):
