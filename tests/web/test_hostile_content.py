@@ -14,7 +14,9 @@ import csv
 import hashlib
 import io
 import json
+import re
 from html.parser import HTMLParser
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -376,6 +378,23 @@ def test_a_file_over_the_per_file_limit_is_rejected_with_a_reason(client_as, ana
     (item,) = UploadItem.objects.all()
     assert item.outcome == "rejected" and item.reason
     assert not Article.objects.exists()
+
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+@pytest.mark.parametrize(
+    "template", sorted(TEMPLATES.rglob("*.html")), ids=lambda p: str(p.relative_to(TEMPLATES))
+)
+def test_templates_carry_no_inline_script(template):
+    """Partials too, not only the pages above: the policy would block these in the browser."""
+    text = template.read_text(encoding="utf-8")
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), "inline <script>"
+    assert not re.search(r"\son[a-z]+\s*=", text), "event handler attribute"
+    assert not re.search(r"\sstyle\s*=", text), "style attribute"
+    assert "javascript:" not in text.lower()
+    assert "hx-on" not in text, "hx-on needs eval, which the policy and htmx-config forbid"
+    assert "|safe" not in text and "autoescape off" not in text, "unescaped output"
 
 
 # --- exports and API: data, never HTML --------------------------------------------------------

@@ -300,3 +300,23 @@ def test_merge_into_an_unknown_source_is_a_form_error(client_as, admin_user, sou
     response = client_as(admin_user).post(reverse("source_merge", args=[source.pk]), {"into": 999999})
     assert response.status_code == 400
     assert Source.objects.filter(pk=source.pk).exists()
+
+
+def test_source_page_query_count(client_as, viewer, source, admin_user, django_assert_max_num_queries):
+    for i in range(5):
+        services.source_update(
+            source=source,
+            user=admin_user,
+            name="Reuters",
+            domains=["reuters.com"],
+            country=None,
+            language="en",
+            signatures=[],
+            notes=f"v{i}",
+            active=True,
+        )
+    client = client_as(viewer)
+    # session, user, groups, the source with its count, its history.
+    with django_assert_max_num_queries(5):
+        response = client.get(reverse("source_detail", args=[source.pk]))
+    assert response.content.decode().count("<strong>Updated</strong>") == 5
