@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-import playwright.sync_api as playwright_api  # noqa: E402
+import playwright.sync_api as playwright_api
 import pytest
 from django.db import connections
 

@@ -421,11 +421,6 @@ def test_csv_and_jsonl_exports_return_the_text_unchanged(client_as, viewer, host
     assert hostile("Title") in titles
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="annotations/exports.py writes cells starting with = + - @ as they are: a spreadsheet "
-    "opening the CSV runs them as formulas (owner: annotations; fix: prefix such cells with ').",
-)
 def test_csv_export_neutralises_spreadsheet_formulas(client_as, viewer, db):
     Article.objects.create(title='=HYPERLINK("http://evil.example","x")', body="b", content_hash="f" * 64)
     body = _streamed(client_as(viewer).get(reverse("article_export", args=["csv"])))
