@@ -8,6 +8,8 @@ made (a new unusable password), or after PASSWORD_RESET_TIMEOUT.
 
 from __future__ import annotations
 
+from axes.models import AccessAttempt
+from axes.utils import reset as axes_reset
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -20,7 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse, reverse_lazy
@@ -117,6 +119,23 @@ def account_update(*, by, user, role: Role, active: bool) -> None:
         _account_log(by=by, user=user, flag=CHANGE, message=" ".join(changes))
 
 
+def account_failed_logins(user) -> int:
+    """Failed login attempts on record for this username (django-axes), within the cool-off."""
+    total = AccessAttempt.objects.filter(username=user.get_username()).aggregate(
+        n=Sum("failures_since_start")
+    )
+    return total["n"] or 0
+
+
+@transaction.atomic
+def account_unlock(*, by, user) -> int:
+    """Clear the failed login attempts of this username, lifting a lockout; how many were cleared."""
+    count = account_failed_logins(user)
+    axes_reset(username=user.get_username())
+    _account_log(by=by, user=user, flag=CHANGE, message=f"Cleared {count} failed login attempt(s).")
+    return count
+
+
 # --- forms ------------------------------------------------------------------------------
 
 
@@ -200,8 +219,22 @@ def account_edit(request, user_id: int):
         else:
             messages.success(request, f"Account “{account.get_username()}” saved.")
             return redirect("account_list")
-    context = {"form": form, "account": account, "history": account_history(account)}
+    context = {
+        "form": form,
+        "account": account,
+        "history": account_history(account),
+        "failed_logins": account_failed_logins(account),
+    }
     return render(request, "accounts/edit.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+@role_required(Role.ADMIN)
+def account_unlock_view(request, user_id: int):
+    account = _user_get(user_id)
+    cleared = account_unlock(by=request.user, user=account)
+    messages.success(request, f"Cleared {cleared} failed login attempt(s) of “{account.get_username()}”.")
+    return redirect("account_edit", user_id=account.pk)
 
 
 @require_POST
@@ -253,4 +286,5 @@ urlpatterns = [
     path("invite/", account_invite_view, name="account_invite"),
     path("<int:user_id>/", account_edit, name="account_edit"),
     path("<int:user_id>/invitation/", account_invitation, name="account_invitation"),
+    path("<int:user_id>/unlock/", account_unlock_view, name="account_unlock"),
 ]

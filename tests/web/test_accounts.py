@@ -21,6 +21,7 @@ VIEWS = [
     ("account_edit", True, "get"),
     ("account_edit", True, "post"),
     ("account_invitation", True, "post"),
+    ("account_unlock", True, "post"),
 ]
 
 
@@ -50,7 +51,8 @@ def test_admin_is_allowed(client_as, admin_user, viewer, name, needs_id, method)
     response = getattr(client_as(admin_user), method)(_url(name, needs_id, viewer.pk))
     # An empty form post is allowed but invalid (400); the viewer has a password, so a new
     # invitation link is refused with a message (302 back to the account).
-    expected = {"get": 200, "post": 400}[method] if name != "account_invitation" else 302
+    redirects = ("account_invitation", "account_unlock")
+    expected = {"get": 200, "post": 400}[method] if name not in redirects else 302
     assert response.status_code == expected
 
 
@@ -262,3 +264,20 @@ def test_behind_a_proxy_the_proxys_forwarded_address_counts(rf):
 def test_without_a_proxy_the_peer_address_counts(rf):
     request = rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4", REMOTE_ADDR="10.0.0.1")
     assert security.client_ip(request) == "10.0.0.1"
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_admin_unlocks_a_locked_out_user(client_as, admin_user, viewer):
+    from django.test import Client
+
+    guesser = Client()
+    for _ in range(3):
+        _login(guesser, viewer.username, "wrong")
+    assert _login(guesser, viewer.username, PASSWORD).status_code == 429
+    admin_client = client_as(admin_user)
+    html = admin_client.get(reverse("account_edit", args=[viewer.pk])).content.decode()
+    assert "4 failed login attempts" in html  # the attempt during the lockout counts too
+    response = admin_client.post(reverse("account_unlock", args=[viewer.pk]))
+    assert response.status_code == 302
+    assert accounts.account_history(viewer)[0].get_change_message() == "Cleared 4 failed login attempt(s)."
+    assert _login(Client(), viewer.username, PASSWORD).status_code == 302
