@@ -273,8 +273,10 @@ def test_pages_obey_the_policy_for_every_role(client_as, request, hostile_archiv
         _audit(client.get(url))
 
 
-def test_login_page_obeys_the_policy(client):
+def test_login_pages_obey_the_policy(client, db):
     _audit(client.get(reverse("login")))
+    _audit(client.get(reverse("admin:login")))
+    _audit(client.get(reverse("invitation_accept", args=["MQ", "bad-token"])))
 
 
 def test_original_file_download_keeps_the_name_out_of_the_headers(
