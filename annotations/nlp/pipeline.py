@@ -143,11 +143,14 @@ def _speech_sentences(article: Article, ner) -> tuple[list[int], list]:
         if words.isdisjoint(triggers) and not any(toks[i].text in _QUOTE_MARKS for i in range(s, e)):
             continue
         start, end = toks[s].start, toks[e - 1].end
+        if end - start > _NER_MAX_SENTENCE:
+            continue  # a run-on "sentence" (tables, garbage) is no place for a speaker
         offsets.append(start)
         texts.append(article.text[start:end])
     return offsets, list(ner.pipe(texts))
 
 
+_NER_MAX_SENTENCE = 1500
 _QUOTE_MARKS = frozenset('„“”"»«‹›')
 
 
