@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.auth.views import PasswordResetConfirmView
@@ -85,13 +86,24 @@ def account_invite(*, by, username: str, email: str, role: Role):
 
 @transaction.atomic
 def account_invitation_renew(*, by, user) -> str:
-    """A new invitation link for a user who never set a password; earlier links stop working."""
+    """A new link with which the user chooses a password; earlier links stop working.
+
+    For an invitee it replaces the invitation; for a user who forgot their password it
+    also ends the current one, and with it every session they have (Django ties sessions
+    to the password hash).
+    """
     user = User.objects.select_for_update().get(pk=user.pk)
-    if user.has_usable_password():
-        raise ValidationError("This user has set a password already: no invitation is needed.")
+    if not user.is_active:
+        raise ValidationError("The account is deactivated: activate it first.")
+    had_password = user.has_usable_password()
     user.set_unusable_password()  # a new hash: tokens made from the old one no longer match
     user.save(update_fields=["password"])
-    _account_log(by=by, user=user, flag=CHANGE, message="New invitation link; earlier ones cancelled.")
+    message = (
+        "Password link; the old password and sessions ended."
+        if had_password
+        else "New invitation link; earlier ones cancelled."
+    )
+    _account_log(by=by, user=user, flag=CHANGE, message=message)
     return invitation_path(user)
 
 
@@ -259,6 +271,13 @@ def _invitation_page(request, account, link_path: str):
     response = render(request, "accounts/invitation.html", context)
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_not_required
+@require_GET
+def password_forgotten(request):
+    """No e-mail reset: an admin makes a password link from the account page instead."""
+    return render(request, "accounts/password_forgotten.html")
 
 
 class InvitationAcceptView(PasswordResetConfirmView):

@@ -49,10 +49,10 @@ def test_only_admins_manage_accounts(client_as, request, viewer, user_fixture, n
 @pytest.mark.parametrize(("name", "needs_id", "method"), VIEWS)
 def test_admin_is_allowed(client_as, admin_user, viewer, name, needs_id, method):
     response = getattr(client_as(admin_user), method)(_url(name, needs_id, viewer.pk))
-    # An empty form post is allowed but invalid (400); the viewer has a password, so a new
-    # invitation link is refused with a message (302 back to the account).
-    redirects = ("account_invitation", "account_unlock")
-    expected = {"get": 200, "post": 400}[method] if name not in redirects else 302
+    # An empty form post is allowed but invalid (400); a password link is a page (200); an
+    # unlock goes back to the account (302).
+    expected = {"get": 200, "post": 400}[method]
+    expected = {"account_invitation": 200, "account_unlock": 302}.get(name, expected)
     assert response.status_code == expected
 
 
@@ -279,3 +279,41 @@ def test_admin_unlocks_a_locked_out_user(client_as, admin_user, viewer):
     assert response.status_code == 302
     assert accounts.account_history(viewer)[0].get_change_message() == "Cleared 4 failed login attempt(s)."
     assert _login(Client(), viewer.username, PASSWORD).status_code == 302
+
+
+def test_a_password_link_ends_the_old_password_and_sessions(
+    client_as, admin_user, analyst, django_user_model
+):
+    from django.test import Client
+
+    analyst_client = Client()
+    analyst_client.force_login(analyst)
+    assert analyst_client.get(reverse("home")).status_code == 200
+    response = client_as(admin_user).post(reverse("account_invitation", args=[analyst.pk]))
+    assert response.status_code == 200
+    link = re.search(r'value="(http://[^"]+)"', response.content.decode()).group(1)
+    analyst.refresh_from_db()
+    assert not analyst.has_usable_password()
+    assert analyst_client.get(reverse("home")).status_code == 302  # logged out
+    assert accounts.account_history(analyst)[0].get_change_message().startswith("Password link")
+    newcomer = Client()
+    form_url = newcomer.get(link).url
+    new_password = "another-horse-battery-7"
+    newcomer.post(form_url, {"new_password1": new_password, "new_password2": new_password})
+    analyst.refresh_from_db()
+    assert analyst.check_password(new_password)
+
+
+def test_no_link_for_a_deactivated_account(client_as, admin_user, analyst):
+    analyst.is_active = False
+    analyst.save()
+    response = client_as(admin_user).post(reverse("account_invitation", args=[analyst.pk]))
+    assert response.status_code == 302
+    analyst.refresh_from_db()
+    assert analyst.has_usable_password()
+
+
+def test_password_reset_by_mail_is_replaced_by_a_note(client, db, mailoutbox):
+    assert client.get(reverse("password_reset")).status_code == 200
+    assert client.post(reverse("password_reset"), {"email": "x@example.org"}).status_code == 405
+    assert mailoutbox == []
