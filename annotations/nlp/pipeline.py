@@ -126,6 +126,17 @@ def _plausible_model_person(article: Article, first: int, end: int) -> bool:
     return prev is None or not (prev.lower in DE_DETERMINERS or prev.text.islower())
 
 
+def _plausible_start(toks, i: int, names: frozenset[str]) -> bool:
+    """Whether a model PER span starting at token i could pass `_plausible_model_person`."""
+    tok = toks[i]
+    if not _is_name_word(tok):
+        return False
+    if tok.text in names or i == 0:
+        return True
+    prev = toks[i - 1]
+    return not (prev.lower in DE_DETERMINERS or prev.text.islower())
+
+
 def _speech_sentences(article: Article, ner) -> tuple[list[int], list]:
     """Run the model only over sentences that carry a cue or a quotation mark.
 
@@ -135,12 +146,18 @@ def _speech_sentences(article: Article, ner) -> tuple[list[int], list]:
     from .quotes_de import _cue_triggers
 
     triggers = _cue_triggers()
+    names = first_names()
     toks = article.toks
     offsets: list[int] = []
     texts: list[str] = []
     for s, e in article.sents:
         words = {toks[i].lower for i in range(s, e)}
         if words.isdisjoint(triggers) and not any(toks[i].text in _QUOTE_MARKS for i in range(s, e)):
+            continue
+        if not any(_plausible_start(toks, i, names) for i in range(s, e)):
+            # every model span is kept only if it starts where `_plausible_model_person`
+            # allows, so a sentence without such a token cannot change the result: skip
+            # the model there (about half the speech sentences in ordinary news)
             continue
         start, end = toks[s].start, toks[e - 1].end
         if end - start > _NER_MAX_SENTENCE:
