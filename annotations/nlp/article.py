@@ -136,40 +136,62 @@ _SENT_PUNCT = frozenset(Sentencizer.default_punct_chars)
 def _build_tokenized(article: Article, text: str, analysis: str, nlp: Language) -> None:
     """German fast path: the tokenizer alone, with the Sentencizer's rule applied inline.
 
-    Reading offsets with `Doc.to_array` and splitting sentences in the same loop saves two
-    passes over spaCy token objects, which cost more than the tokenizer itself.
+    Reading offsets with `Doc.to_array` saves passes over spaCy token objects, which cost
+    more than the tokenizer itself. Sentence ends are found without a Python step per
+    token: a line break ends a sentence, and the Sentencizer's rule only needs looking at
+    from each sentence-final punctuation mark forward.
     """
     toks = article.toks
     sents = article.sents
     tokenizer = nlp.tokenizer
     for offset, piece in chunks(analysis):
-        rows = tokenizer(piece).to_array([IDX, LENGTH, IS_SPACE]).tolist()
-        s = len(toks)
-        seen_period = False
-        for idx, length, is_space in rows:
-            if is_space:
-                if "\n" in piece[idx : idx + length] and len(toks) > s:
-                    sents.append((s, len(toks)))
-                    s = len(toks)
-                    seen_period = False
-                continue
-            start = offset + idx
-            word = text[start : start + length]
-            in_punct = word in _SENT_PUNCT
-            if seen_period and not in_punct and (word[0].isalnum() or word[-1].isalnum()):
-                if len(toks) > s:
-                    sents.append((s, len(toks)))
-                    s = len(toks)
-                seen_period = False
-            elif in_punct:
-                seen_period = True
-            toks.append(Tok(word, start, len(toks)))
-            if "\n" in piece[idx + length : idx + length + 1] and len(toks) > s:
-                sents.append((s, len(toks)))
-                s = len(toks)
-                seen_period = False
+        idxs, lengths, spaces = tokenizer(piece).to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
+        kept = [k for k, is_space in enumerate(spaces) if not is_space]
+        starts = [offset + idxs[k] for k in kept]
+        words = [text[start : start + lengths[k]] for start, k in zip(starts, kept, strict=True)]
+        base = len(toks)
+        toks.extend(map(Tok, words, starts, range(base, base + len(words))))
+        cuts = _line_cuts(piece, [start - offset for start in starts])
+        cuts |= _period_cuts(words, cuts)
+        s = base
+        for cut in sorted(cuts):
+            if cut > 0:
+                sents.append((s, base + cut))
+                s = base + cut
         if len(toks) > s:
             sents.append((s, len(toks)))
+
+
+def _line_cuts(piece: str, starts: list[int]) -> set[int]:
+    """Token positions (in `starts`) that follow a line break: each opens a sentence."""
+    cuts: set[int] = set()
+    pos = piece.find("\n")
+    while pos >= 0:
+        k = bisect_right(starts, pos)
+        if k < len(starts):
+            cuts.add(k)
+            pos = piece.find("\n", starts[k])
+        else:
+            break
+    return cuts
+
+
+def _period_cuts(words: list[str], line_cuts: set[int]) -> set[int]:
+    """The Sentencizer's rule: after a sentence-final mark, the next word (not a mark) opens
+    a sentence, unless a line break came first (it has already opened one there)."""
+    cuts: set[int] = set()
+    n = len(words)
+    for k in [k for k, word in enumerate(words) if word in _SENT_PUNCT]:
+        j = k + 1
+        while j < n and j not in line_cuts:
+            word = words[j]
+            if word in _SENT_PUNCT:
+                break  # the mark at j starts its own look-ahead
+            if word[0].isalnum() or word[-1].isalnum():
+                cuts.add(j)
+                break
+            j += 1
+    return cuts
 
 
 def build_article(text: str, language: str, nlp: Language, *, parsed: bool) -> Article:
