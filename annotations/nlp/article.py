@@ -75,6 +75,15 @@ class Article:
     _person_starts: list[int] = field(default_factory=list)
     _subject_starts: list[int] = field(default_factory=list)
     _subjects: list[Mention] = field(default_factory=list)
+    _sent_words: list[frozenset[str]] | None = None
+
+    def sent_words(self) -> list[frozenset[str]]:
+        """The lowercased words of each sentence, built once: both the quote rules and the
+        German NER's sentence filter test every sentence against their cue words."""
+        if self._sent_words is None:
+            toks = self.toks
+            self._sent_words = [frozenset([t.lower for t in toks[s:e]]) for s, e in self.sents]
+        return self._sent_words
 
     def index_persons(self) -> None:
         self.persons.sort(key=lambda m: m.start)
@@ -291,15 +300,21 @@ def _repair_sentences(toks: list[Tok], sents: list[tuple[int, int]], text: str) 
                 joined[-1] = (ps, e)
                 continue
         joined.append((s, e))
+    # only number tokens ending in a full stop can end a sentence here: find them in one
+    # pass over the article instead of a Python step per token of every sentence
+    numbered = [k for k, tok in enumerate(toks) if tok.text.endswith(".") and tok.text[:1].isdigit()]
+    p, n = 0, len(numbered)
     out: list[tuple[int, int]] = []
     for s, e in joined:
         start = s
-        for i in range(s, e - 1):
+        while p < n and numbered[p] < s:
+            p += 1
+        while p < n and numbered[p] < e - 1:
+            i = numbered[p]
+            p += 1
             t = toks[i].text
             if (
                 len(t) > 2
-                and t.endswith(".")
-                and t[0].isdigit()
                 and not t[:-1].isdigit()
                 and toks[i + 1].text[:1].isupper()
                 and toks[i + 1].text not in _MONTHS

@@ -150,8 +150,7 @@ def _speech_sentences(article: Article, ner) -> tuple[list[int], list]:
     toks = article.toks
     offsets: list[int] = []
     texts: list[str] = []
-    for s, e in article.sents:
-        words = {toks[i].lower for i in range(s, e)}
+    for (s, e), words in zip(article.sents, article.sent_words(), strict=True):
         if words.isdisjoint(triggers) and not any(toks[i].text in _QUOTE_MARKS for i in range(s, e)):
             continue
         if not any(_plausible_start(toks, i, names) for i in range(s, e)):

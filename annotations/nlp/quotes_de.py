@@ -473,11 +473,12 @@ def german_indirect(
     out: list[Candidate] = list(direct or [])
     given = len(out)
     last_quote_sent = -10
+    sent_words = article.sent_words()
     for sent_no, (s, e) in enumerate(article.sents):
         if all(masked[s:e]):
             last_quote_sent = sent_no if any(masked[s:e]) else last_quote_sent
             continue
-        words = {toks[i].lower for i in range(s, e)}
+        words = sent_words[sent_no]
         if words.isdisjoint(_cue_triggers()) and words.isdisjoint(_konj_candidates()):
             continue  # most sentences: nothing to look at
         if sent_no and _points_back(article, s, e):
