@@ -21,6 +21,7 @@ from django.urls import reverse
 
 from annotations.models import Mention, Origin, Person, Quote
 from articles.models import Article
+from newsarchive.gc_tuning import tune_for_long_running_process
 
 WORDS = (
     "der die das und sagte am Mittwoch in einer Erklärung Regierung Gespräche über Frieden "
@@ -40,6 +41,8 @@ class Command(BaseCommand):
         parser.add_argument("--requests", type=int, default=20)  # per measurement
 
     def handle(self, *args, words: int, mentions: int, quotes: int, requests: int, **options):
+        # Measure the process as the web server runs it (newsarchive/wsgi.py tunes the collector).
+        tune_for_long_running_process()
         with override_settings(ALLOWED_HOSTS=["testserver"]), transaction.atomic():
             article, persons = self._build(words, mentions, quotes)
             user = get_user_model().objects.create_user(username="bench-workspace-analyst")
