@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from annotations.models import Country, ExtractionRun, Mention, Person, Quote
+from annotations.models import Correction, Country, ExtractionRun, Mention, Person, Quote
 
 
 @admin.register(Country)
@@ -35,3 +35,22 @@ class QuoteAdmin(admin.ModelAdmin):
     list_display = ["text", "speaker", "speaker_name", "direct", "article", "origin", "status"]
     list_filter = ["direct", "origin", "status"]
     raw_id_fields = ["article", "run", "speaker", "created_by"]
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """The history is evidence: readable here, changed only by the correction services."""
+
+    list_display = ["created_at", "user", "action", "summary", "article", "undone"]
+    list_filter = ["action", "undone"]
+    list_select_related = ["user", "article"]
+    raw_id_fields = ["article", "user", "undone_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
