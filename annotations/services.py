@@ -27,6 +27,7 @@ from annotations.models import (
     Status,
 )
 from annotations.nlp import ExtractionResult, KnownPerson
+from annotations.search import person_keys_refresh
 from articles.models import Article
 
 A = TypeVar("A", Mention, Quote)
@@ -91,6 +92,11 @@ def _persons_by_name(names: set[str]) -> dict[str, Person]:
     missing = names - found.keys()
     if missing:
         Person.objects.bulk_create([Person(name=n[:300]) for n in sorted(missing)], ignore_conflicts=True)
+        created = list(
+            Person.objects.filter(name__in=missing, search_keys__isnull=True).values_list("pk", flat=True)
+        )
+        # New persons are searchable by every spelling at once, not only after the lazy refill.
+        person_keys_refresh(person_ids=created)
         for person in Person.objects.filter(name__in=missing):
             found[person.name] = person
     return found

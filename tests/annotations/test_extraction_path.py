@@ -62,6 +62,11 @@ def test_task_stores_machine_annotations(
     for quote in quotes:
         assert article.body[quote.start : quote.end] == quote.text
 
+    from annotations.models import Person
+
+    peskow = Person.objects.get(name="Dmitri Peskow")
+    assert peskow.search_keys  # searchable as soon as extraction created it
+
     page = client.get(reverse("article_detail", args=[article.pk]))
     assert page.status_code == 200
     assert "Wir bereiten diesen Besuch sorgfältig vor" in page.content.decode()
