@@ -305,6 +305,21 @@ def _record(
     )
 
 
+def _record_row(
+    *, user, article_id: int | None, action: str, target: models.Model, before: Any, after: Any, summary: str
+) -> Correction:
+    """`_record` for a correction that changes one row: `before`/`after` are that row's fields (or None)."""
+    return _record(
+        user=user,
+        article_id=article_id,
+        action=action,
+        target=target,
+        before={_key(target): before},
+        after={_key(target): after},
+        summary=summary,
+    )
+
+
 def _check_span(body: str, start: int | None, end: int | None, what: str = "span") -> None:
     if start is None or end is None or not 0 <= start < end <= len(body):
         raise ValidationError(f"The {what} must satisfy 0 ≤ start < end ≤ {len(body)}; got {start}–{end}.")
@@ -365,13 +380,13 @@ def _status_set(*, user, annotation: A, version: int, status: str) -> A:
         return current  # a double click or a second tab: nothing changes, nothing to record
     before, after = _annotation_update(current, version=version, status=status)
     action = Correction.Action.ACCEPT if status == Status.ACCEPTED else Correction.Action.REJECT
-    _record(
+    _record_row(
         user=user,
         article_id=current.article_id,
         action=action,
         target=current,
-        before={_key(current): before},
-        after={_key(current): after},
+        before=before,
+        after=after,
         summary=f"{action.label} {_describe(current)}",
     )
     return current
@@ -450,13 +465,13 @@ def mention_create(
     )
     mention.full_clean()
     mention.save()
-    _record(
+    _record_row(
         user=user,
         article_id=article.pk,
         action=Correction.Action.CREATE,
         target=mention,
-        before={_key(mention): None},
-        after={_key(mention): _row(mention)},
+        before=None,
+        after=_row(mention),
         summary=f"Added {_describe(mention)}",
     )
     return mention
@@ -474,13 +489,13 @@ def _move(*, user, annotation: A, version: int, start: int, end: int) -> A:
         text=body[start:end][:500] if isinstance(current, Mention) else body[start:end],
         status=Status.EDITED,
     )
-    _record(
+    _record_row(
         user=user,
         article_id=current.article_id,
         action=Correction.Action.MOVE,
         target=current,
-        before={_key(current): before},
-        after={_key(current): after},
+        before=before,
+        after=after,
         summary=f"Moved {_describe(current)} from [{before['start']}–{before['end']}]",
     )
     return current
@@ -510,13 +525,13 @@ def mention_link(
     before, after = _annotation_update(
         current, version=version, label=label, person=person, country=country, status=Status.EDITED
     )
-    _record(
+    _record_row(
         user=user,
         article_id=current.article_id,
         action=Correction.Action.LINK,
         target=current,
-        before={_key(current): before},
-        after={_key(current): after},
+        before=before,
+        after=after,
         summary=f"Linked “{current.text[:80]}” to {person or country}",
     )
     return current
@@ -554,13 +569,13 @@ def quote_create(
     quote.speaker_start, quote.speaker_end = _speaker_span(article, speaker, start)
     quote.full_clean()
     quote.save()
-    _record(
+    _record_row(
         user=user,
         article_id=article.pk,
         action=Correction.Action.QUOTE_CREATE,
         target=quote,
-        before={_key(quote): None},
-        after={_key(quote): _row(quote)},
+        before=None,
+        after=_row(quote),
         summary=f"Added {_describe(quote)} by {quote.speaker_display or 'unknown speaker'}",
     )
     return quote
@@ -577,13 +592,13 @@ def quote_delete(*, user, quote: Quote, version: int) -> None:
         if not Quote.objects.filter(pk=current.pk, version=version).delete()[0]:
             raise AnnotationConflict("Someone changed this quote meanwhile; here is its current state.")
         after = None
-    _record(
+    _record_row(
         user=user,
         article_id=current.article_id,
         action=Correction.Action.QUOTE_DELETE,
         target=current,
-        before={_key(current): before},
-        after={_key(current): after},
+        before=before,
+        after=after,
         summary=f"Removed {_describe(current)}",
     )
 
@@ -738,13 +753,13 @@ def article_review_set(*, user, article: Article, reviewed: bool) -> Article:
     before = _row(current, _REVIEW_FIELDS)
     article_mark_reviewed(article=current, user=user, reviewed=reviewed)
     current.refresh_from_db(fields=_REVIEW_FIELDS)
-    _record(
+    _record_row(
         user=user,
         article_id=current.pk,
         action=Correction.Action.REVIEW,
         target=current,
-        before={_key(current): before},
-        after={_key(current): _row(current, _REVIEW_FIELDS)},
+        before=before,
+        after=_row(current, _REVIEW_FIELDS),
         summary="Marked reviewed" if reviewed else "Marked not reviewed",
     )
     return current
@@ -780,13 +795,13 @@ def article_metadata_set(*, user, article: Article, **values: Any) -> Article:
         return current
     current.save(update_fields=[*(f.removesuffix("_id") for f in _METADATA_FIELDS), "source_hint"])
     changed = ", ".join(name.removesuffix("_id") for name in _METADATA_FIELDS if before[name] != after[name])
-    _record(
+    _record_row(
         user=user,
         article_id=current.pk,
         action=Correction.Action.METADATA,
         target=current,
-        before={_key(current): before},
-        after={_key(current): after},
+        before=before,
+        after=after,
         summary=f"Changed {changed}",
     )
     return current
