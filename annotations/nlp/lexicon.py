@@ -174,7 +174,11 @@ DE_FUNCTION_WORDS = _words(
     entweder zwar inzwischen später heute gestern morgen hier dort es man dies diese dieser dieses
     welche alle beide viele einige mehrere andere während nach vor seit ebenfalls zuvor zuletzt
     danach dazu darin darauf davon deswegen dennoch insgesamt zunächst vielmehr sondern oder und
-    mit ohne für gegen um unter über bei zum zur vom beim am im ins aus durch"""
+    mit ohne für gegen um unter über bei zum zur vom beim am im ins aus durch in an auf von zu
+    neben hinter trotz wegen angesichts gegenüber unterdessen indes indessen derweil offiziell
+    ursprünglich kürzlich jüngst bislang bisher damals anschließend schließlich daraufhin
+    stattdessen hingegen dagegen zugleich gleichzeitig immerhin zumindest weiterhin vorerst
+    ferner überdies jetzt"""
 )
 DE_NP_LINKS = _words("von vom der des aus in im und")
 # nouns that carry a claim into a dass-clause: "vertritt die Ansicht, dass …"

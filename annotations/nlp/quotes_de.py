@@ -123,6 +123,7 @@ def _is_adjective(tok: Tok) -> bool:
         and low.isalpha()
         and low.endswith(("e", "en", "er", "es", "em"))
         and low not in DE_PREPOSITIONS
+        and low not in DE_DETERMINERS  # "des", "der", "einem" end like adjectives
     )
 
 
@@ -281,6 +282,13 @@ def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
     ):
         # "Andres Granier, der Gouverneur von Tabasco, sagte …"
         return speaker_from_np(article, s, np_end)
+    aux = _finite_auxiliary(article, s, j)
+    if aux is not None:
+        # "X hatte den Standpunkt vertreten", "X hat anlässlich der Eröffnung erklärt":
+        # between auxiliary and participle stand objects; the subject stands before the
+        # auxiliary or right after it
+        before = _subject_before(article, s, aux)
+        return before if before is not None else _subject_after(article, aux + 1, j)
     k = j - 1
     while k >= s:
         tok = toks[k]
@@ -304,14 +312,11 @@ def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
             return speaker_from_np(article, k, k + 1)
         if tok.lower in ("man", "es", "wir", "ich"):
             return None
-        if tok.lower in _PERFECT_AUX and k < j - 1:
-            # "X hat bereits sein Veto angekündigt": between auxiliary and participle stand
-            # objects; the subject stands before the auxiliary or right after it
-            before = _subject_before(article, s, k)
-            return before if before is not None else _subject_after(article, k + 1, j)
         if _is_head(tok) or article.person_at.get(k) is not None:
             start = _np_backward(article, k, s)
             prep = _preposition_before(article, start, s)
+            if prep is None and _fronted_als(article, s, start, j):
+                prep = s
             if prep is not None:
                 k = prep - 1  # a prepositional phrase ("am Montag", "nach dem knapp zweistündigen Gespräch")
                 continue
@@ -324,6 +329,27 @@ def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
             stop = np_forward(article, start, j)
             return speaker_from_np(article, start, max(k + 1, stop or 0))
         k -= 1
+    return None
+
+
+def _fronted_als(article: Article, s: int, start: int, j: int) -> bool:
+    """ "Als Grund für … gab die Sprachschule an": "als" with a noun before a verb in second
+    place; "Als X sagte, …" (verb last in its clause) is a subordinate clause, X its subject."""
+    toks = article.toks
+    if toks[s].lower != "als" or j + 1 >= len(toks) or toks[j + 1].text in _CLAUSE_BREAK:
+        return False
+    return start - 1 == s or any(toks[m].lower in DE_PREPOSITIONS for m in range(s + 1, start))
+
+
+def _finite_auxiliary(article: Article, s: int, j: int) -> int | None:
+    """An auxiliary of the verb at j, with words between them, in the same clause."""
+    toks = article.toks
+    for k in range(j - 2, s - 1, -1):
+        tok = toks[k]
+        if tok.text in _CLAUSE_BREAK or tok.text in _MARKS:
+            return None
+        if tok.lower in _PERFECT_AUX and tok.text.islower():
+            return k
     return None
 
 

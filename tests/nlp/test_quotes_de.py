@@ -188,3 +188,31 @@ def test_das_sagte_x_attributes_the_sentence_before():
     closed = quote_containing(result, "Flughafen bleibt")
     assert not closed.direct and "Betreibergesellschaft" in closed.speaker
     no_quote_containing(result, "Das sagte")
+
+
+def test_speaker_is_the_head_noun_not_its_genitive():
+    text = "Ein Reporter des Fernsehsenders NTV berichtete, dass die Lage in den Vororten ruhig sei."
+    assert quote_containing(run(text, "de"), "die Lage in den Vororten").speaker == "Reporter des Fernsehsenders NTV"
+
+
+def test_object_between_auxiliary_and_participle_is_not_the_speaker():
+    text = "Die zentrale Wahlkommission hatte den Standpunkt vertreten, das Gericht sei dafür nicht zuständig."
+    assert quote_containing(run(text, "de"), "das Gericht sei").speaker == "zentrale Wahlkommission"
+    text = (
+        "Museumsdirektor Thomas Metz hat anlässlich der Eröffnung erklärt: "
+        "„Die Ausstellung zeigt ein spannendes Stück Geschichte.“"
+    )
+    assert quote_containing(run(text, "de"), "Die Ausstellung zeigt").speaker == "Thomas Metz"
+
+
+def test_fronted_adverb_or_als_phrase_leaves_the_subject_after_the_verb():
+    text = "Unterdessen verlangen die Grünen, dass sich der Ausschuss mit dem Thema befassen solle."
+    assert quote_containing(run(text, "de"), "der Ausschuss").speaker == "Grünen"
+    text = (
+        "Als Grund für die Kündigung des Vertrages gab die Sprachschule an, "
+        "die Partei habe sich nicht zu erkennen gegeben."
+    )
+    assert quote_containing(run(text, "de"), "die Partei habe").speaker == "Sprachschule"
+    # "Als X sagte, …" is a subordinate clause: X is its subject
+    text = "Als Kanzlerin Maria Stein am Montag sagte, die Lage sei ernst, wurde es still im Saal."
+    assert quote_containing(run(text, "de"), "die Lage sei ernst").speaker == "Maria Stein"
