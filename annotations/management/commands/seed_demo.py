@@ -300,9 +300,13 @@ class Command(BaseCommand):
             for table in tables:
                 _sync_identity(cursor, table)
             self.stdout.write(f"rebuilt {len(dropped)} indexes ({time.monotonic() - started:.1f}s)")
+        # VACUUM as well as ANALYZE: it sets the visibility map that index-only scans need,
+        # which autovacuum would do soon after a load like this (and never does where it is off).
+        # VACUUM cannot run inside a transaction (a caller's atomic block, a test): ANALYZE then.
+        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
         with connection.cursor() as cursor:
-            for table in tables:
-                cursor.execute(f"ANALYZE {table}")
+            for table in [*tables, "annotations_person"]:
+                cursor.execute(f"{command} {table}")
         self.stdout.write(f"done in {time.monotonic() - started:.1f}s")
 
     # --- reference rows -------------------------------------------------------------------
