@@ -178,7 +178,7 @@ DE_FUNCTION_WORDS = _words(
     neben hinter trotz wegen angesichts gegenüber unterdessen indes indessen derweil offiziell
     ursprünglich kürzlich jüngst bislang bisher damals anschließend schließlich daraufhin
     stattdessen hingegen dagegen zugleich gleichzeitig immerhin zumindest weiterhin vorerst
-    ferner überdies jetzt"""
+    ferner überdies jetzt rund etwa knapp fast nahezu"""
 )
 DE_NP_LINKS = _words("von vom der des aus in im und")
 # nouns that carry a claim into a dass-clause: "vertritt die Ansicht, dass …"

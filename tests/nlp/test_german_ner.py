@@ -55,3 +55,38 @@ def test_spans_are_character_offsets():
         assert text[start:end] == text[start:end].strip()
         assert label in {"PER", "LOC", "ORG", "OTH", "LOCderiv"}
     assert german_ner_spans("") == []
+
+
+class _Recorder:
+    """The real model, recording the sentences it is asked about."""
+
+    def __init__(self, model):
+        self.model = model
+        self.texts: list[str] = []
+
+    def pipe(self, texts):
+        texts = list(texts)
+        self.texts += texts
+        return self.model.pipe(texts)
+
+
+def test_model_runs_only_where_the_rules_leave_a_name_unexplained(monkeypatch):
+    from annotations.nlp import loaders, pipeline
+
+    recorder = _Recorder(load_german_ner())
+    monkeypatch.setattr(loaders, "german_ner", lambda: recorder)
+    monkeypatch.setattr(pipeline, "GERMAN_NER_ENABLED", True)
+    text = (
+        "Außenminister Jonas Falk sagte, die Lage sei ernst.\n\n"
+        "Falk betonte, dass die Gespräche weitergehen müssten.\n\n"
+        "Über die Pläne sagte er, sie seien fertig.\n\n"
+        "Tabaré Vázquez erklärte, die Entscheidung sei falsch."
+    )
+    result = pipeline.extract(text, "de")
+    # the role pattern found Falk, "Falk" alone resolves to him, "Über" is no name:
+    # only the sentence with a name the rules do not know goes to the model
+    assert recorder.texts == ["Tabaré Vázquez erklärte, die Entscheidung sei falsch."]
+    speakers = {q.speaker for q in result.quotes}
+    assert "Jonas Falk" in speakers
+    assert "Tabaré Vázquez" in speakers
+    assert "Tabaré Vázquez" in {m.text for m in result.mentions if m.label == "PERSON"}
