@@ -332,6 +332,21 @@ def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
     return None
 
 
+def _apposed_person(article: Article, comma: int, e: int) -> tuple[Speaker, int] | None:
+    """A person named between two commas right after a phrase: ", Ihor Terechow," —
+    with the token after the second comma."""
+    toks = article.toks
+    if comma + 2 >= e or toks[comma].text != ",":
+        return None
+    mention = article.person_at.get(comma + 1)
+    if mention is None or mention.first_tok != comma + 1:
+        return None
+    after = mention.last_tok + 1
+    if after + 1 >= e or toks[after].text != ",":
+        return None
+    return Speaker(mention.key, mention.start, mention.end, "PERSON"), after + 1
+
+
 def _fronted_als(article: Article, s: int, start: int, j: int) -> bool:
     """ "Als Grund für … gab die Sprachschule an": "als" with a noun before a verb in second
     place; "Als X sagte, …" (verb last in its clause) is a subordinate clause, X its subject."""
@@ -695,6 +710,10 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             if stop is None or _unnamed(article, j + 1, stop):
                 continue
             speaker = speaker_from_np(article, j + 1, stop)
+            apposed = _apposed_person(article, stop, e)
+            if apposed is not None:
+                # "Laut dem Bürgermeister von Charkiw, Ihor Terechow, wurden …"
+                speaker, stop = apposed
             span = _clause_span(article, stop if j == s else s, e, masked)
             if span:
                 out.append(Candidate(span[0], span[1], False, tok.text, speaker))

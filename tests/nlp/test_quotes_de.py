@@ -216,3 +216,10 @@ def test_fronted_adverb_or_als_phrase_leaves_the_subject_after_the_verb():
     # "Als X sagte, …" is a subordinate clause: X is its subject
     text = "Als Kanzlerin Maria Stein am Montag sagte, die Lage sei ernst, wurde es still im Saal."
     assert quote_containing(run(text, "de"), "die Lage sei ernst").speaker == "Maria Stein"
+
+
+def test_laut_with_a_name_in_apposition_gives_the_person_and_the_rest_of_the_sentence():
+    text = "Laut dem Bürgermeister von Charkiw, Ihor Terechow, wurden dabei drei Menschen verletzt."
+    quote = quote_containing(run(text, "de"), "drei Menschen")
+    assert quote.speaker == "Ihor Terechow"
+    assert quote.text == "wurden dabei drei Menschen verletzt"
