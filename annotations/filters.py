@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Exists, F, Max, Min, OuterRef
+from django.contrib.postgres.search import SearchQueryField, SearchRank
+from django.db.models import BooleanField, Exists, F, Func, Max, Min, OuterRef
+from django.db.models.expressions import RawSQL
 
 from annotations.models import Country, Mention, Quote
 from annotations.search import PersonResolution, person_resolve
@@ -16,7 +18,8 @@ from articles.models import LANGUAGE_MARK, SEARCH_CONFIGS, YEAR_MARK, Article, S
 LANGUAGES = [("de", "German"), ("en", "English"), ("fr", "French")]
 # Ranking reads every candidate's vector, so only the newest matches are ranked: the cost
 # of a search stays flat however large the archive grows (and however common the word).
-RANK_WINDOW = 1000
+# As many as the list lets anyone page to (search_views.COUNT_CAP), and as the page says.
+RANK_WINDOW = 500
 NEWEST_FIRST = (F("published").desc(nulls_last=True), F("id").desc())
 DATE_WIDGET = django_filters.widgets.DateRangeWidget(
     attrs={"type": "date"}
@@ -117,10 +120,6 @@ def quote_list_queryset():
     )
 
 
-def _search_query(value: str, config: str) -> SearchQuery:
-    return SearchQuery(value, config=config, search_type="websearch")
-
-
 class ArticleSearchFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Search")
     published = django_filters.DateFromToRangeFilter(widget=DATE_WIDGET)
@@ -150,69 +149,102 @@ class ArticleSearchFilter(django_filters.FilterSet):
         return qs.filter(review_state=Article.Review.REVIEWED) if value else qs
 
 
-def article_tsquery(query: str) -> SearchQuery:
+class TsMatch(Func):
+    """vector @@ query, as a condition for filter()."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+def article_tsquery(query: str, *, year: str | None = None) -> RawSQL:
     """The user's web-search query, stemmed for each language and tied to that language's
     articles by their language lexeme (see articles.models): one tsquery the GIN index
-    answers exactly, and "-word" excludes per language as it should."""
-    marks = {
-        code: SearchQuery(LANGUAGE_MARK + code, config="simple", search_type="raw") for code in SEARCH_CONFIGS
-    }
-    combined = _search_query(query, "simple")
-    for mark in marks.values():
-        combined = combined & ~mark
+    answers exactly, and "-word" excludes per language as it should. With `year`, only
+    articles of that year of publication ("none": undated) match.
+
+    Written as one SQL expression rather than a tree of SearchQuery nodes: a search repeats
+    it once per year, and Django's cost of copying and compiling such a tree each time was
+    larger than the database's for the whole search.
+    """
+    marks = [LANGUAGE_MARK + code for code in SEARCH_CONFIGS]
+    parts = ["(websearch_to_tsquery('simple'::regconfig, %s)" + " && !!%s::tsquery" * len(marks) + ")"]
+    params = [query, *marks]
     for code, config in SEARCH_CONFIGS.items():
-        combined = combined | (_search_query(query, config) & marks[code])
-    return combined
+        parts.append(f"(websearch_to_tsquery('{config}'::regconfig, %s) && %s::tsquery)")
+        params += [query, LANGUAGE_MARK + code]
+    sql = "(" + " || ".join(parts) + ")"
+    if year is not None:
+        sql = f"({sql} && %s::tsquery)"
+        params.append(YEAR_MARK + year)
+    return RawSQL(sql, params, output_field=SearchQueryField())
 
 
-def _year_query(years: list[str]) -> SearchQuery:
-    marks = [SearchQuery(YEAR_MARK + year, config="simple", search_type="raw") for year in years]
-    combined = marks[0]
-    for mark in marks[1:]:
-        combined = combined | mark
-    return combined
+class RankedArticles(Sequence):
+    """A search's ranked window as the list the paginator pages: its length is known without
+    a query, and a page reads only its own rows (one query), in rank order. `truncated`:
+    more articles matched than the window holds."""
+
+    def __init__(self, queryset, ranked_ids: list[int], *, truncated: bool) -> None:
+        self.queryset = queryset
+        self.ids = ranked_ids
+        self.truncated = truncated
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            page = self.ids[index]
+            rows = self.queryset.in_bulk(page) if page else {}
+            return [rows[pk] for pk in page if pk in rows]
+        return self[index : index + 1 or None][0]
 
 
-def _newest_years(matching, tsquery: SearchQuery, window: int) -> list[str] | None:
-    """The publication years (newest first) that hold the newest `window` matches, or None
-    when all matches fit the window. Each count is answered by the GIN index (year lexemes,
-    see articles.models), so a common word costs a few window-sized counts, not a read of
-    every matching article."""
-    if matching.order_by().values("pk")[: window + 1].count() <= window:
-        return None
+def _newest_first(row: tuple) -> tuple:
+    pk, _, published = row
+    return (published is None, -published.toordinal() if published else 0, -pk)
+
+
+def _window_ranked(queryset, query: str, window: int) -> tuple[list[int], bool]:
+    """The pks of the newest `window` matches, best rank first, and whether more matched.
+
+    One query. The matches are read year by year, newest year first, through the year
+    lexemes of the vector (see articles.models): a UNION ALL of one newest-first part per
+    year under one LIMIT, which PostgreSQL runs part after part and stops as soon as the
+    window is full, so a common word reads the matches of its latest year or two, never
+    all of them. Only the rows of the window are ranked (ts_rank reads the whole vector).
+    """
     bounds = Article.objects.aggregate(lo=Min("published"), hi=Max("published"))
-    if bounds["hi"] is None:
-        return None
-    years = [str(y) for y in range(bounds["hi"].year, bounds["lo"].year - 1, -1)] + ["none"]
-    taken: list[str] = []
-    found = 0
-    for year in years:
-        taken.append(year)
-        in_year = matching.filter(search_vector=tsquery & _year_query([year])).order_by().values("pk")
-        found += in_year[: window - found + 1].count()
-        if found >= window:
-            break
-    return taken
+    years = [str(y) for y in range(bounds["hi"].year, bounds["lo"].year - 1, -1)] if bounds["hi"] else []
+    parts = [
+        queryset.filter(TsMatch(F("search_vector"), article_tsquery(query, year=year)))
+        .order_by(*NEWEST_FIRST)
+        .values("pk")[: window + 1]
+        for year in [*years, "none"]
+    ]
+    newest = parts[0].union(*parts[1:], all=True)[: window + 1] if len(parts) > 1 else parts[0]
+    rows = sorted(
+        Article.objects.filter(pk__in=newest)
+        .annotate(rank=SearchRank(F("search_vector"), article_tsquery(query)))
+        .values_list("pk", "rank", "published")
+        .order_by(),
+        key=_newest_first,
+    )
+    truncated = len(rows) > window
+    ranked = sorted(rows[:window], key=lambda row: (-row[1], _newest_first(row)))
+    return [pk for pk, _, _ in ranked], truncated
 
 
 def article_text_search(queryset, query: str, *, window: int | None = RANK_WINDOW):
-    """Web-search syntax, stemmed in each article's own language; the newest `window`
-    matches, best rank first (all matches newest first when `window` is None)."""
-    tsquery = article_tsquery(query)
-    matching = queryset.filter(search_vector=tsquery)
+    """Web-search syntax, stemmed in each article's own language: the newest `window`
+    matches, best rank first (a RankedArticles), or with `window` None every match, newest
+    first (a queryset)."""
     if window is None:
-        return matching.order_by(*NEWEST_FIRST)
-    years = _newest_years(matching, tsquery, window)
-    if years is not None:
-        matching = queryset.filter(search_vector=tsquery & _year_query(years))
-    newest = matching.order_by(*NEWEST_FIRST).values("pk")[:window]
-    return (
-        queryset.model.objects.with_related()
-        .defer("body", "failure_reason")
-        .filter(pk__in=newest)
-        .annotate(rank=SearchRank(F("search_vector"), tsquery))
-        .order_by("-rank", *NEWEST_FIRST)
-    )
+        return queryset.filter(TsMatch(F("search_vector"), article_tsquery(query))).order_by(*NEWEST_FIRST)
+    ranked, truncated = _window_ranked(queryset, query, window)
+    page_rows = queryset.model.objects.with_related().defer("body", "failure_reason")
+    return RankedArticles(page_rows, ranked, truncated=truncated)
 
 
 def article_list_queryset():

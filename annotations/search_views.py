@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.functional import cached_property
@@ -24,10 +25,11 @@ class CappedPaginator(Paginator):
         # Any COUNT_CAP + 1 rows will do: without ordering and annotations (a search rank)
         # the count reads the least it can.
         rows = self.object_list
-        if hasattr(rows, "order_by"):
-            rows = rows.order_by().values("pk")
-        counted = rows[: COUNT_CAP + 1].count()
-        self.capped = counted > COUNT_CAP
+        if isinstance(rows, QuerySet):
+            counted = rows.order_by().values("pk")[: COUNT_CAP + 1].count()
+        else:  # a list, or a search's RankedArticles: its length costs no query
+            counted = len(rows)
+        self.capped = counted > COUNT_CAP or getattr(rows, "truncated", False)
         return min(counted, COUNT_CAP)
 
 

@@ -102,3 +102,45 @@ def test_rank_window_takes_the_newest_matches_year_by_year(db):
     found = list(article_text_search(article_list_queryset(), "gas", window=3))
     assert {a.pk for a in found} == {made[3].pk, made[2].pk, made[1].pk}
     assert len(article_text_search(article_list_queryset(), "gas", window=10)) == 5
+
+
+def test_window_says_when_more_articles_matched(db):
+    import datetime as dt
+
+    from annotations.filters import article_list_queryset, article_text_search
+
+    for i in range(5):
+        make_article(f"Gas {i}", f"Gas talks {i}.", language="en", published=dt.date(2024, 1, i + 1))
+    narrow = article_text_search(article_list_queryset(), "gas", window=3)
+    wide = article_text_search(article_list_queryset(), "gas", window=10)
+    assert (len(narrow), narrow.truncated) == (3, True)
+    assert (len(wide), wide.truncated) == (5, False)
+    assert [a.title for a in narrow[0:3]] == ["Gas 4", "Gas 3", "Gas 2"]  # equal rank: newest first
+
+
+def test_page_says_how_many_were_ranked(client_as, viewer, db, monkeypatch):
+    from annotations.filters import ArticleSearchFilter
+
+    for i in range(4):
+        make_article(f"Embargo {i}", f"The embargo, part {i}.", language="en", published=None)
+    monkeypatch.setattr(ArticleSearchFilter, "rank_window", 3)
+    response, ids = _search(client_as(viewer), q="embargo")
+    assert len(ids) == 3 and response.context["page"].paginator.capped
+    assert "3+ (the newest 3 matches are ranked" in response.content.decode()
+
+
+def test_snippet_marks_the_words_stemmed_in_the_article_language(client_as, viewer, archive):
+    response, _ = _search(client_as(viewer), q="Gespräch")
+    assert "<mark>Gespräche</mark>" in str(response.context["hits"][0][1])
+
+
+def test_later_pages_continue_the_ranking_at_the_same_cost(
+    client_as, viewer, db, django_assert_max_num_queries
+):
+    for i in range(30):
+        make_article(f"Sanctions {i}", f"More sanctions number {i}.", language="en", published=None)
+    client = client_as(viewer)
+    _, first = _search(client, q="sanctions")
+    with django_assert_max_num_queries(8):
+        _, second = _search(client, q="sanctions", page=2)
+    assert len(first) == 25 and len(second) == 5 and not set(first) & set(second)
