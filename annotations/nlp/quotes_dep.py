@@ -262,12 +262,43 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                 while b > a and toks[b].text in _PUNCT:
                     b -= 1
             speaker = _subject(rules, article, j) or (_np_after(rules, article, j + 1) if comp < j else None)
+            if speaker is None and comp < j:
+                apposed = _apposed_before(article, j, a)
+                if apposed is not None:
+                    # "…, the city's mayor, Ihor Terekhov, said": the parser hung the
+                    # speaker on the clause; the clause ends before the apposition
+                    speaker, cut = apposed
+                    b = min(b, cut - 1)
+                    while b > a and toks[b].text in _PUNCT:
+                        b -= 1
             out.append(Candidate(toks[a].start, toks[b].end, False, tok.text, speaker))
             break
     return out
 
 
 _SUBJECT_POS = frozenset("DET PROPN NOUN PRON NUM ADJ".split())
+
+
+def _apposed_before(article: Article, j: int, a: int) -> tuple[Speaker, int] | None:
+    """A person set off by commas right before the verb at j (", the mayor, Ihor
+    Terekhov, said"), with the index of the comma where the speaker phrase begins."""
+    toks = article.toks
+    if j - 2 < a or toks[j - 1].text != ",":
+        return None
+    mention = article.person_at.get(j - 2)
+    if mention is None:
+        return None
+    cut = mention.first_tok - 1
+    if cut <= a or toks[cut].text != ",":
+        return None
+    # a role phrase before the name, itself after a comma: "the city's mayor"
+    for k in range(cut - 1, max(a, cut - 7), -1):
+        if toks[k].text == ",":
+            cut = k
+            break
+        if toks[k].pos in ("VERB", "AUX") or toks[k].text in _END:
+            break
+    return Speaker(mention.key, mention.start, mention.end, "PERSON"), cut
 
 
 def _that_clause(article: Article, j: int, e: int) -> int | None:

@@ -90,3 +90,10 @@ def test_he_added_that_and_told_a_briefing_that():
     result = run(text, "en")
     assert quote_containing(result, "talks would continue").speaker == "Li Wen"
     assert quote_containing(result, "Manila had ignored").speaker == "Li Wen"
+
+
+def test_trailing_said_with_the_speaker_in_apposition():
+    text = "Three people were injured in Kharkiv, the city's mayor, Ihor Terekhov, said on Telegram."
+    quote = quote_containing(run(text, "en"), "Three people")
+    assert quote.speaker == "Ihor Terekhov"
+    assert quote.text == "Three people were injured in Kharkiv"
