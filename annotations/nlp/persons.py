@@ -239,7 +239,12 @@ _DE_GOVERNORS = frozenset(
 def _in_subject_position(article: Article, mention: Mention) -> bool:
     toks = article.toks
     if article.language != "de":
-        return any(toks[k].dep.startswith("nsubj") for k in range(mention.first_tok, mention.last_tok + 1))
+        # "Le ministre …, Jean-Noël Barrot, a estimé": a name in apposition to the subject
+        return any(
+            toks[k].dep.startswith("nsubj")
+            or (toks[k].dep == "appos" and toks[toks[k].head].dep.startswith("nsubj"))
+            for k in range(mention.first_tok, mention.last_tok + 1)
+        )
     # German without a parser: a name that no preposition or oblique article governs
     # ("wich Peskow aus", "Putin und Kim hatten") is taken as a subject, while "von
     # Präsident Putin", "des Machthabers Kim" are not

@@ -55,7 +55,7 @@ _FR = DepRules(
     "fr",
     FR_SPEECH_LEMMAS,
     frozenset("il elle ils elles -t-il -t-elle -il -elle lui".split()),
-    (("selon",), ("d'après",), ("d’après",)),
+    (("selon",), ("d'après",), ("d’après",), ("d'", "après"), ("d’", "après")),
     frozenset("sources médias informations rapports".split()),
 )
 
@@ -357,6 +357,7 @@ def _source_phrase(
                 ca, cb = _trim(article, s, j - 1)
             if cb - ca < 2 or any(masked[ca : cb + 1]):
                 continue
-            out.append(Candidate(toks[ca].start, toks[cb].end, False, " ".join(words), speaker))
+            cue = article.text[toks[j].start : toks[j + n - 1].end]
+            out.append(Candidate(toks[ca].start, toks[cb].end, False, cue, speaker))
             return True
     return False

@@ -56,3 +56,19 @@ def test_inverted_pronoun_and_selon_lui():
 def test_two_subjects_the_named_one_speaks():
     text = "La présidente de la Commission, Ursula Bergmann, a estimé que l’Europe devait produire davantage."
     assert quote_containing(run(text, "fr"), "l’Europe devait").speaker == "Ursula Bergmann"
+
+
+def test_pronoun_after_a_name_in_apposition_to_the_subject():
+    text = (
+        "Le chancelier allemand Friedrich Merz a rejeté ces avertissements. "
+        "Le ministre français des Affaires étrangères, Jean-Noël Barrot, a estimé que la Russie "
+        "portait seule la responsabilité de l'escalade. « Nous restons aux côtés de l'Ukraine », a-t-il ajouté."
+    )
+    assert quote_containing(run(text, "fr"), "Nous restons").speaker == "Jean-Noël Barrot"
+
+
+def test_d_apres_as_two_tokens_is_a_source_phrase():
+    text = "D'après l'état-major ukrainien, les forces russes ont attaqué plusieurs villes pendant la nuit."
+    quote = quote_containing(run(text, "fr"), "les forces russes")
+    assert quote.cue == "D'après"
+    assert quote.speaker == "état-major ukrainien"
