@@ -135,6 +135,13 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
         j += 1
     head = j
     while j < end and (_is_capital(toks[j]) or (j > head and toks[j].text[:1].isdigit())):
+        if (
+            toks[j].text.endswith("-")
+            and j + 2 < end
+            and toks[j + 1].lower in ("und", "oder")
+            and _is_capital(toks[j + 2])
+        ):
+            j += 2  # "Kongress- und Verteidigungskreise": one noun, its first half cut short
         j += 1
     if j == head:
         return None

@@ -223,3 +223,8 @@ def test_laut_with_a_name_in_apposition_gives_the_person_and_the_rest_of_the_sen
     quote = quote_containing(run(text, "de"), "drei Menschen")
     assert quote.speaker == "Ihor Terechow"
     assert quote.text == "wurden dabei drei Menschen verletzt"
+
+
+def test_speaker_with_a_hyphen_cut_compound():
+    text = "Mehrere Zivilisten seien in den Rücken geschossen worden, so Kongress- und Verteidigungskreise."
+    assert quote_containing(run(text, "de"), "Mehrere Zivilisten").speaker == "Kongress- und Verteidigungskreise"
