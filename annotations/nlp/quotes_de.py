@@ -146,7 +146,7 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
     if j == head:
         return None
     # genitive / "von" / "in Place" continuations, twice at most
-    for _ in range(2):
+    for step in range(2):
         if (
             j + 1 < end
             and toks[j].lower in ("von", "vom")
@@ -155,7 +155,13 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
         ):
             j += 2  # "nach Angaben von n24"
             continue
-        if j + 1 < end and toks[j].lower in _GENITIVE_LINKS:
+        if (
+            j + 1 < end
+            and toks[j].lower in _GENITIVE_LINKS
+            # "einer Pressemitteilung des BMI der Verbesserung …": after an acronym's
+            # genitive, a second "der" starts an object, not another genitive
+            and not (step and toks[j - 1].text.isupper() and toks[j].lower != "von")
+        ):
             k = j + 1
             while k < end and (toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k])):
                 k += 1

@@ -228,3 +228,8 @@ def test_laut_with_a_name_in_apposition_gives_the_person_and_the_rest_of_the_sen
 def test_speaker_with_a_hyphen_cut_compound():
     text = "Mehrere Zivilisten seien in den Rücken geschossen worden, so Kongress- und Verteidigungskreise."
     assert quote_containing(run(text, "de"), "Mehrere Zivilisten").speaker == "Kongress- und Verteidigungskreise"
+
+
+def test_laut_source_stops_after_an_acronym_genitive():
+    text = "Das neue Zentrum dient laut einer Pressemitteilung des BMI der Verbesserung der Abwehr."
+    assert quote_containing(run(text, "de"), "Das neue Zentrum").speaker == "Pressemitteilung des BMI"
