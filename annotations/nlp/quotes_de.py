@@ -461,7 +461,7 @@ def colon_cue(article: Article, colon: int) -> tuple[str, Speaker | None] | None
     toks = article.toks
     s = colon
     sent = toks[colon].sent
-    while s > 0 and toks[s - 1].sent == sent and colon - s < 40:
+    while s > 0 and toks[s - 1].sent == sent and colon - s < 80:
         s -= 1
     for j in range(colon - 1, s - 1, -1):
         if toks[j].lower in DE_COLON_VERBS or toks[j].lower.startswith("zitiert"):

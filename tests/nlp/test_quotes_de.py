@@ -233,3 +233,13 @@ def test_speaker_with_a_hyphen_cut_compound():
 def test_laut_source_stops_after_an_acronym_genitive():
     text = "Das neue Zentrum dient laut einer Pressemitteilung des BMI der Verbesserung der Abwehr."
     assert quote_containing(run(text, "de"), "Das neue Zentrum").speaker == "Pressemitteilung des BMI"
+
+
+def test_coordinated_colon_cue_in_a_long_sentence_keeps_the_sentence_subject():
+    text = (
+        "Die Forscherin Sabine Kemper vom Institut für Kernphysik in Heidelberg, die an der Auswertung "
+        "der Daten beteiligt ist, die nach dem Vorbeiflug der Sonde im kommenden Jahr überprüft werden "
+        "sollen, sagte: „Da gibt es zwei Arten von Partikeln, die vom Mond kommen“, und fügt hinzu: "
+        "„Wir denken, die sauberen Partikel kommen von der Oberfläche.“"
+    )
+    assert quote_containing(run(text, "de"), "Wir denken").speaker == "Sabine Kemper"
