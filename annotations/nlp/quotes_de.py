@@ -272,6 +272,7 @@ def _np_backward(article: Article, k: int, s: int) -> int:
 
 
 _NAME_LINKS = frozenset("von van der de".split())
+_OBJECT_DETS = frozenset("dem den einem einen diesem diesen".split())
 _GENITIVE_DETS = frozenset("des der eines einer".split())
 _PERFECT_AUX = frozenset("hat hatte haben hatten ist war sind waren wurde wurden".split())
 _COORD = frozenset("und sowie oder aber".split())
@@ -327,6 +328,11 @@ def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
             return None
         if _is_head(tok) or article.person_at.get(k) is not None:
             start = _np_backward(article, k, s)
+            if toks[start].lower in _OBJECT_DETS and start > s:
+                # "Nachdem die Anwältin dem Richter mitgeteilt hatte": a dative or
+                # accusative phrase is an object; the subject stands before it
+                k = start - 1
+                continue
             prep = _preposition_before(article, start, s)
             if prep is None and _fronted_als(article, s, start, j):
                 prep = s

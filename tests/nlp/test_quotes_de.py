@@ -243,3 +243,8 @@ def test_coordinated_colon_cue_in_a_long_sentence_keeps_the_sentence_subject():
         "„Wir denken, die sauberen Partikel kommen von der Oberfläche.“"
     )
     assert quote_containing(run(text, "de"), "Wir denken").speaker == "Sabine Kemper"
+
+
+def test_dative_object_before_the_verb_is_not_the_speaker():
+    text = "Nachdem die Anwältin der Frau dem Richter mitgeteilt hatte, dass der Mann gesucht werde, geschah nichts."
+    assert quote_containing(run(text, "de"), "der Mann gesucht").speaker == "Anwältin der Frau"
