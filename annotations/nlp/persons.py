@@ -40,7 +40,7 @@ def first_names() -> frozenset[str]:
     return data_words("de_first_names.txt") | data_words("first_names_extra.txt")
 
 
-def _is_name_word(tok: Tok) -> bool:
+def is_name_word(tok: Tok) -> bool:
     text = tok.text
     if len(text) < 2 or not text[0].isupper() or text in DE_NON_NAMES:
         return False
@@ -70,10 +70,10 @@ def _name_tail(toks: list[Tok], i: int, end: int, limit: int, article: Article) 
     j, taken = i, 0
     while j < end and taken < limit:
         tok = toks[j]
-        if tok.lower in _NAME_PARTICLES and j + 1 < end and _is_name_word(toks[j + 1]) and taken:
+        if tok.lower in _NAME_PARTICLES and j + 1 < end and is_name_word(toks[j + 1]) and taken:
             j += 1
             continue
-        if not _is_name_word(tok) or j in article.country_toks or _looks_like_noun(tok.text):
+        if not is_name_word(tok) or j in article.country_toks or _looks_like_noun(tok.text):
             break
         if is_role_word(tok.lower) or tok.text in DE_ROLE_WORDS:
             break

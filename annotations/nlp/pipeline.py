@@ -16,7 +16,7 @@ from .article import Article, build_article
 from .countries import find_countries
 from .language import detect_language
 from .lexicon import DE_DETERMINERS, DE_FUNCTION_WORDS, DE_PREPOSITIONS
-from .persons import _is_name_word, first_names, german_candidates, model_candidates, resolve_persons
+from .persons import is_name_word, first_names, german_candidates, model_candidates, resolve_persons
 from .quotes import Candidate, TokenIndex, direct_quotes, inherit_speakers, to_spans
 from .types import EntitySpan, ExtractionResult, KnownPerson
 
@@ -134,7 +134,7 @@ def _explained_by_rules(article: Article, found_by_rules: list[tuple[int, int, s
         covered.update(
             k
             for k, tok in enumerate(toks)
-            if tok.text in surnames and (k == last or not _is_name_word(toks[k + 1]))
+            if tok.text in surnames and (k == last or not is_name_word(toks[k + 1]))
         )
     return covered
 
@@ -144,7 +144,7 @@ def _plausible_model_person(article: Article, first: int, end: int) -> bool:
     Exklave Kaliningrad" are not; a name is not preceded by an article or adjective, and
     does not open with a capitalised function word ("Über", "Dem")."""
     toks = article.toks
-    if end - first > 4 or not all(_is_name_word(toks[k]) for k in range(first, end)):
+    if end - first > 4 or not all(is_name_word(toks[k]) for k in range(first, end)):
         return False
     return _plausible_start(toks, first, first_names())
 
@@ -153,7 +153,7 @@ def _plausible_start(toks, i: int, names: frozenset[str]) -> bool:
     """Whether a model PER span may start at token i (`_plausible_model_person` keeps
     only spans that start where this allows, so the model can be skipped elsewhere)."""
     tok = toks[i]
-    if not _is_name_word(tok):
+    if not is_name_word(tok):
         return False
     if tok.text in names:
         return True

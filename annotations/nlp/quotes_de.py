@@ -31,7 +31,7 @@ from .lexicon import (
     ROLE_SYNONYMS,
     data_words,
 )
-from .persons import is_role_word
+from .persons import is_name_word, is_role_word
 from .quotes import Candidate, Speaker
 
 _PUNCT_END = frozenset(".!?")
@@ -311,7 +311,7 @@ def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
             if k - 1 >= s and article.person_at.get(k - 1) is not None:
                 mention = article.person_at[k - 1]
                 return Speaker(mention.key, mention.start, mention.end, "PERSON")
-            return None
+            return _name_apposition(article, s, k)
         if tok.lower in _COORD:
             first = toks[s]
             if first.lower in ("er", "sie"):
@@ -349,6 +349,20 @@ def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
             return speaker_from_np(article, start, max(k + 1, stop or 0))
         k -= 1
     return None
+
+
+def _name_apposition(article: Article, s: int, comma: int) -> Speaker | None:
+    """ "Der Korrespondent in Mexiko-Stadt, Will Grant, berichtete": two to four name
+    words set off by commas before the verb name the speaker, even when no lexicon knows them."""
+    toks = article.toks
+    m = comma - 1
+    while m > s and comma - m <= 4 and is_name_word(toks[m]) and toks[m].lower not in DE_FUNCTION_WORDS:
+        m -= 1
+    words = comma - 1 - m
+    if m <= s or toks[m].text != "," or not 2 <= words <= 4:
+        return None
+    start, end = toks[m + 1].start, toks[comma - 1].end
+    return Speaker(article.text[start:end], start, end, "PERSON")
 
 
 def _apposed_person(article: Article, comma: int, e: int) -> tuple[Speaker, int] | None:

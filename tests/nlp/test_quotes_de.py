@@ -248,3 +248,13 @@ def test_coordinated_colon_cue_in_a_long_sentence_keeps_the_sentence_subject():
 def test_dative_object_before_the_verb_is_not_the_speaker():
     text = "Nachdem die Anwältin der Frau dem Richter mitgeteilt hatte, dass der Mann gesucht werde, geschah nichts."
     assert quote_containing(run(text, "de"), "der Mann gesucht").speaker == "Anwältin der Frau"
+
+
+def test_unknown_name_in_apposition_before_the_verb_is_the_speaker():
+    text = (
+        "Der Korrespondent in Mexiko-Stadt, Will Grant, berichtete, dass die Erde minutenlang gewackelt habe. "
+        "Viele Menschen seien in Panik auf die Straße gelaufen."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "die Erde minutenlang").speaker == "Will Grant"
+    assert quote_containing(result, "Viele Menschen").speaker == "Will Grant"
