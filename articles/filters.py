@@ -36,10 +36,9 @@ class ArticleFilter(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(body__icontains=value))
 
-    # Exists() rather than a join: an article mentioning a country twice is listed once.
+    # Article.countries holds the countries of its visible mentions (kept by triggers).
     def filter_country(self, queryset, name, value):
-        mentions = Mention.objects.visible().filter(article=OuterRef("pk"), country=value)
-        return queryset.filter(Exists(mentions))
+        return queryset.filter(countries__contains=[value.pk])
 
     def filter_person(self, queryset, name, value):
         value = value.strip()

@@ -134,6 +134,10 @@ class Article(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # The ids of the countries its visible (not rejected) mentions name, for the country
+    # filters: kept by triggers on annotations_mention (annotations migration 0010), which
+    # also stop any other write from changing it (a stale full-row save, say).
+    countries = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     # Title (weight A) and body (B), stemmed in the article's language; kept by PostgreSQL.
     search_vector = models.GeneratedField(
         expression=_search_vector_expression(), output_field=SearchVectorField(), db_persist=True
@@ -158,6 +162,7 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "status_changed_at"]),
             GinIndex(fields=["search_vector"], name="article_search_vector"),
+            GinIndex(fields=["countries"], name="article_countries"),
             # Lists and searches page newest first: walking this index stops after one page.
             models.Index(F("published").desc(nulls_last=True), F("id").desc(), name="article_published_desc"),
             models.Index(

@@ -379,7 +379,7 @@ class Command(BaseCommand):
             ["id", "title", "body", "language", "source_id", "source_hint", "published", "published_inferred",
              "url", "content_hash", "original_file", "original_name", "uploaded_at", "status",
              "status_changed_at", "failure_reason", "extraction_attempts", "extraction_task_id",
-             "review_state", "reviewed_at"],
+             "review_state", "reviewed_at", "countries"],
         )  # fmt: skip
         quo = Copier(
             cursor,
@@ -498,25 +498,29 @@ class Command(BaseCommand):
                 hours=rng.randint(1, 72)
             )
             source = rng.choice(sources)
-            art.add(
-                (article_id, title, body, lang, source.pk, "", published, False, "",
-                 hashlib.sha256(f"seed{article_id}:{body}".encode()).hexdigest(), "", "", uploaded, "done",
-                 uploaded, "", 1, "", "reviewed" if reviewed else "unreviewed",
-                 uploaded if reviewed else None)
-            )  # fmt: skip
             for q_start, q_end, status, text, direct, cue, speaker_id, s_start, s_end in quote_rows:
                 quo.add(
                     (quote_id, article_id, q_start, q_end, "machine", status, 1, now, now, text, direct, cue,
                      speaker_id, "", s_start, s_end, published)
                 )  # fmt: skip
                 quote_id += 1
+            named: set[int] = set()
             for label, start, end, text, person_id, country_id in mention_rows:
+                rejected = rng.random() < 0.01
+                if country_id is not None and not rejected:
+                    named.add(country_id)
                 men.add(
-                    (mention_id, article_id, start, end, "machine",
-                     "rejected" if rng.random() < 0.01 else "proposed", 1, now, now, label, text, person_id,
-                     country_id)
+                    (mention_id, article_id, start, end, "machine", "rejected" if rejected else "proposed", 1,
+                     now, now, label, text, person_id, country_id)
                 )  # fmt: skip
                 mention_id += 1
+            # Article.countries as the mention triggers would keep it (they are off during the load).
+            art.add(
+                (article_id, title, body, lang, source.pk, "", published, False, "",
+                 hashlib.sha256(f"seed{article_id}:{body}".encode()).hexdigest(), "", "", uploaded, "done",
+                 uploaded, "", 1, "", "reviewed" if reviewed else "unreviewed",
+                 uploaded if reviewed else None, "{" + ",".join(map(str, sorted(named))) + "}")
+            )  # fmt: skip
             article_id += 1
             if i % 10000 == 9999:
                 self.stdout.write(f"  {i + 1} articles")
