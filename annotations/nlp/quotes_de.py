@@ -297,6 +297,11 @@ def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
         # "Andres Granier, der Gouverneur von Tabasco, sagte …"
         return speaker_from_np(article, s, np_end)
     aux = _finite_auxiliary(article, s, j)
+    if aux is not None and toks[aux].lower in _PASSIVE_AUX:
+        # "In einer Stellungnahme des Ministeriums wird die Entscheidung damit begründet":
+        # the grammatical subject of a passive is what is talked about; the source is
+        # the agent ("von X") or the document the claim stands in
+        return _passive_source(article, s, j)
     if aux is not None:
         # "X hatte den Standpunkt vertreten", "X hat anlässlich der Eröffnung erklärt":
         # between auxiliary and participle stand objects; the subject stands before the
@@ -389,6 +394,27 @@ def _fronted_als(article: Article, s: int, start: int, j: int) -> bool:
     return start - 1 == s or any(toks[m].lower in DE_PREPOSITIONS for m in range(s + 1, start))
 
 
+_PASSIVE_AUX = frozenset("wird werden wurde wurden".split())
+_DOCUMENTS = frozenset(
+    "Stellungnahme Erklärung Mitteilung Pressemitteilung Bericht Schreiben Brief Interview Rede "
+    "Studie Gutachten Dokument Papier Urteil Beschluss Botschaft Antwort".split()
+)
+
+
+def _passive_source(article: Article, s: int, j: int) -> Speaker | None:
+    toks = article.toks
+    for m in range(s, j - 1):
+        low = toks[m].lower
+        if low in ("von", "vom") or (low in ("in", "im") and m + 1 < j):
+            stop = np_forward(article, m + 1, j)
+            if stop is None:
+                continue
+            heads = [t.text for t in toks[m + 1 : stop] if _is_capital(t)]
+            if low in ("von", "vom") or (heads and heads[0] in _DOCUMENTS):
+                return speaker_from_np(article, m + 1, stop)
+    return None
+
+
 def _finite_auxiliary(article: Article, s: int, j: int) -> int | None:
     """An auxiliary of the verb at j, with words between them, in the same clause."""
     toks = article.toks
@@ -396,7 +422,7 @@ def _finite_auxiliary(article: Article, s: int, j: int) -> int | None:
         tok = toks[k]
         if tok.text in _CLAUSE_BREAK or tok.text in _MARKS:
             return None
-        if tok.lower in _PERFECT_AUX and tok.text.islower():
+        if (tok.lower in _PERFECT_AUX or tok.lower in _PASSIVE_AUX) and tok.text.islower():
             return k
     return None
 

@@ -258,3 +258,15 @@ def test_unknown_name_in_apposition_before_the_verb_is_the_speaker():
     result = run(text, "de")
     assert quote_containing(result, "die Erde minutenlang").speaker == "Will Grant"
     assert quote_containing(result, "Viele Menschen").speaker == "Will Grant"
+
+
+def test_passive_cue_takes_the_agent_or_the_document_not_the_grammatical_subject():
+    text = (
+        "In einer Stellungnahme des Ministeriums wird die Entscheidung damit begründet, "
+        "dass das Land von der Fischerei abhängig sei."
+    )
+    assert quote_containing(run(text, "de"), "von der Fischerei").speaker == "Stellungnahme des Ministeriums"
+    text = "Vom Ministerium wurde am Montag mitgeteilt, dass die Grenze geschlossen bleibe."
+    assert quote_containing(run(text, "de"), "die Grenze").speaker == "Ministerium"
+    text = "Am Montag wurde die Entscheidung damit begründet, dass die Kassen leer seien."
+    assert quote_containing(run(text, "de"), "die Kassen").speaker is None
