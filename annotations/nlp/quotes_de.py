@@ -479,9 +479,23 @@ def _is_cue_verb(article: Article, i: int, comma: int) -> bool:
     need = DE_SPEECH_PARTICLE.get(lower)
     if need is None:
         return True
+    if lower in _COPULAS:
+        # "X ist überzeugt, dass" / "wie X überzeugt ist": the adjective must be the word
+        # itself ("erdbebensicher sind" is not "sicher sind") and not open the sentence
+        # ("Sicher ist nur, dass …" is the writer's statement)
+        toks = article.toks
+        sent = toks[i].sent
+        after = any(t.lower in need for t in toks[i + 1 : comma + 1])
+        before = any(
+            toks[k].lower in need and k > 0 and toks[k - 1].sent == sent for k in range(max(0, i - 3), i)
+        )
+        return after or before
     # main clause "teilte … mit," or subordinate "wie X bekannt gab," (particle before)
     window = [*article.toks[i + 1 : comma + 1], *article.toks[max(0, i - 3) : i]]
     return any(t.lower in need or t.lower.endswith(tuple(need)) for t in window)
+
+
+_COPULAS = frozenset("ist sind war waren".split())
 
 
 def after_cue(article: Article, i: int) -> tuple[str, Speaker | None] | None:

@@ -270,3 +270,17 @@ def test_passive_cue_takes_the_agent_or_the_document_not_the_grammatical_subject
     assert quote_containing(run(text, "de"), "die Grenze").speaker == "Ministerium"
     text = "Am Montag wurde die Entscheidung damit begründet, dass die Kassen leer seien."
     assert quote_containing(run(text, "de"), "die Kassen").speaker is None
+
+
+def test_copula_cues_need_their_own_adjective_and_a_subject():
+    assert quote_containing(
+        run("Die Ministerin ist überzeugt, dass die Reform gelingen werde.", "de"), "die Reform"
+    ).speaker == "Ministerin"
+    no_quote_containing(
+        run("Sicher ist bisher nur, dass im Krieg große Mengen Kraftstoff in den Boden gelangt sind.", "de"),
+        "Kraftstoff",
+    )
+    no_quote_containing(
+        run("Ein Institut, das Gebäude, die nicht erdbebensicher sind, ohne Prüfung abgenommen hat, schloss.", "de"),
+        "ohne Prüfung",
+    )
