@@ -951,7 +951,7 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                 break
             if toks[k].text in _PUNCT_END or masked[k] or toks[k].lower in DE_SPEECH_VERBS:
                 break
-        if comma is None or not _is_cue_verb(article, j, comma):
+        if comma is None or not _is_cue_verb(article, j, comma) or _not_speech_frame(article, j, comma):
             continue
         if toks[comma].text == ":" and comma + 1 < e and masked[comma + 1]:
             continue  # X sagte: „…“ is a direct quote
@@ -984,6 +984,17 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             out.append(Candidate(span[0], span[1], False, tok.text, speaker))
             return out
     return out
+
+
+def _not_speech_frame(article: Article, j: int, comma: int) -> bool:
+    """ "erklärte die Ausschreibung für fehlerhaft" (declared it void) and "meldete sich bei
+    X" (got in touch) use a speech verb without reporting anything."""
+    toks = article.toks
+    lower = toks[j].lower
+    between = [t.lower for t in toks[j + 1 : comma]]
+    if lower.startswith("erklär") and "für" in between:
+        return True
+    return lower.startswith("meldet") and "sich" in between[:2]
 
 
 _SUBORDINATORS = frozenset("nachdem als weil da obwohl während bevor wenn sobald seit".split())

@@ -284,3 +284,16 @@ def test_copula_cues_need_their_own_adjective_and_a_subject():
         run("Ein Institut, das Gebäude, die nicht erdbebensicher sind, ohne Prüfung abgenommen hat, schloss.", "de"),
         "ohne Prüfung",
     )
+
+
+def test_speech_verbs_in_frames_that_report_nothing():
+    assert quote_containing(run("Die Polizei meldete, der Täter sei gefasst worden.", "de"), "der Täter").speaker == (
+        "Polizei"
+    )
+    no_quote_containing(
+        run("Jetzt meldete er sich bei seinem Bruder in den USA, er hatte Sehnsucht nach ihm.", "de"), "Sehnsucht"
+    )
+    no_quote_containing(
+        run("Der Rechnungshof erklärte die Ausschreibung für fehlerhaft, der Auftrag wurde neu vergeben.", "de"),
+        "neu vergeben",
+    )
