@@ -978,12 +978,27 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             speaker = _subject_before(article, s, j)
             if speaker is None:
                 speaker = _subject_after(article, j + 1, comma)
-        end = _main_clause_start(article, s, comma + 1, e)
+        end = _writer_resumes(article, comma + 1, _main_clause_start(article, s, comma + 1, e))
         span = _clause_span(article, comma + 1, end, masked)
         if span:
             out.append(Candidate(span[0], span[1], False, tok.text, speaker))
             return out
     return out
+
+
+def _writer_resumes(article: Article, a: int, e: int) -> int:
+    """ "…, dass etwas abfällt, denn bisher gibt es kein Telefon": a "denn" clause in the
+    indicative is the writer's explanation; the report ends before it."""
+    toks = article.toks
+    konj = _konj_candidates()
+    for k in range(a + 2, e - 2):
+        if toks[k].text == "," and toks[k + 1].lower == "denn":
+            if not any(
+                toks[i].lower in konj and is_konjunktiv(article, i, k + 1, with_ii=True) for i in range(k + 2, e)
+            ):
+                return k
+            break
+    return e
 
 
 def _not_speech_frame(article: Article, j: int, comma: int) -> bool:

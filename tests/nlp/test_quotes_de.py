@@ -297,3 +297,13 @@ def test_speech_verbs_in_frames_that_report_nothing():
         run("Der Rechnungshof erklärte die Ausschreibung für fehlerhaft, der Auftrag wurde neu vergeben.", "de"),
         "neu vergeben",
     )
+
+
+def test_an_indicative_denn_clause_is_the_writers_not_the_report():
+    quote = quote_containing(
+        run("Er hofft, dass für sein Dorf etwas abfällt, denn bisher gibt es nicht einmal ein Telefon.", "de"),
+        "für sein Dorf",
+    )
+    assert quote.text == "für sein Dorf etwas abfällt"
+    quote = quote_containing(run("Sie sagte, sie komme nicht, denn sie sei krank.", "de"), "sie komme")
+    assert quote.text == "sie komme nicht, denn sie sei krank"
