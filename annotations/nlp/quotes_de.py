@@ -278,7 +278,7 @@ _PERFECT_AUX = frozenset("hat hatte haben hatten ist war sind waren wurde wurden
 _COORD = frozenset("und sowie oder aber".split())
 
 
-def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
+def _subject_before(article: Article, s: int, j: int, *, passive_agent: bool = True) -> Speaker | None:
     """Subject of a speech verb at j, looked for before it; None sends the caller after it.
 
     Walks back from the verb over adverbs, auxiliaries and prepositional phrases to the
@@ -297,7 +297,7 @@ def _subject_before(article: Article, s: int, j: int) -> Speaker | None:
         # "Andres Granier, der Gouverneur von Tabasco, sagte …"
         return speaker_from_np(article, s, np_end)
     aux = _finite_auxiliary(article, s, j)
-    if aux is not None and toks[aux].lower in _PASSIVE_AUX:
+    if aux is not None and passive_agent and toks[aux].lower in _PASSIVE_AUX:
         # "In einer Stellungnahme des Ministeriums wird die Entscheidung damit begründet":
         # the grammatical subject of a passive is what is talked about; the source is
         # the agent ("von X") or the document the claim stands in
@@ -415,6 +415,16 @@ def _passive_source(article: Article, s: int, j: int) -> Speaker | None:
     return None
 
 
+def _quoted_one(article: Article, s: int, j: int, colon: int) -> Speaker | None:
+    """Who is quoted: "X wird mit den Worten zitiert:" — the subject; "Die Zeitung zitiert X
+    mit den Worten:" — the object after the verb, not the paper."""
+    aux = _finite_auxiliary(article, s, j)
+    if aux is not None and article.toks[aux].lower in _PASSIVE_AUX:
+        return _subject_before(article, s, j, passive_agent=False)
+    quoted = _subject_after(article, j + 1, colon)
+    return quoted if quoted is not None else _subject_before(article, s, j)
+
+
 def _finite_auxiliary(article: Article, s: int, j: int) -> int | None:
     """An auxiliary of the verb at j, with words between them, in the same clause."""
     toks = article.toks
@@ -527,6 +537,8 @@ def colon_cue(article: Article, colon: int) -> tuple[str, Speaker | None] | None
         if toks[j].lower in DE_COLON_VERBS or toks[j].lower.startswith("zitiert"):
             if toks[j].lower in DE_SPEECH_PARTICLE and not _is_cue_verb(article, j, colon):
                 continue
+            if toks[j].lower.startswith("zitiert"):
+                return toks[j].text, _quoted_one(article, s, j, colon)
             speaker = _subject_before(article, s, j)
             if speaker is None:
                 speaker = _subject_after(article, j + 1, colon)

@@ -307,3 +307,13 @@ def test_an_indicative_denn_clause_is_the_writers_not_the_report():
     assert quote.text == "für sein Dorf etwas abfällt"
     quote = quote_containing(run("Sie sagte, sie komme nicht, denn sie sei krank.", "de"), "sie komme")
     assert quote.text == "sie komme nicht, denn sie sei krank"
+
+
+def test_zitiert_names_the_quoted_person_not_the_paper():
+    text = "Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: „Der Mann ist weitergegangen.“"
+    assert quote_containing(run(text, "de"), "Der Mann").speaker == "Augenzeugen"
+    text = (
+        "Der Vorsitzende Konrad Freiberg wird in einer Presseerklärung mit den Worten zitiert: "
+        "„Was wir brauchen, ist mehr Personal.“"
+    )
+    assert quote_containing(run(text, "de"), "Was wir brauchen").speaker == "Konrad Freiberg"
