@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQueryField, SearchRank
-from django.db.models import BooleanField, F, Func, Max, Min
+from django.contrib.postgres.search import SearchQueryField
+from django.db import connection
+from django.db.models import BooleanField, F, Func
 from django.db.models.expressions import RawSQL
 
 from annotations.models import Country, Quote
@@ -175,6 +176,30 @@ def article_tsquery(query: str, *, year: str | None = None) -> RawSQL:
     return RawSQL(sql, params, output_field=SearchQueryField())
 
 
+def any_language_tsquery(query: str, *, year: str | None = None) -> RawSQL:
+    """The query stemmed in every language, OR-ed, without the language lexemes: true of every
+    article article_tsquery matches (each of its branches is one of these and a language).
+
+    Given to the GIN index beside the exact query, it lets the index drive the scan from the
+    words' posting lists: with the exact query alone it walks the list of every article of
+    the year, whose language lexeme it must check (the language lexemes are in every vector).
+    """
+    configs = ["simple", *SEARCH_CONFIGS.values()]
+    sql = "(" + " || ".join(f"websearch_to_tsquery('{config}'::regconfig, %s)" for config in configs) + ")"
+    params = [query] * len(configs)
+    if year is not None:
+        sql = f"({sql} && %s::tsquery)"
+        params.append(YEAR_MARK + year)
+    return RawSQL(sql, params, output_field=SearchQueryField())
+
+
+def _matching(queryset, query: str, *, year: str | None = None):
+    return queryset.filter(
+        TsMatch(F("search_vector"), any_language_tsquery(query, year=year)),
+        TsMatch(F("search_vector"), article_tsquery(query, year=year)),
+    )
+
+
 class RankedArticles(Sequence):
     """A search's ranked window as the list the paginator pages: its length is known without
     a query, and a page reads only its own rows (one query), in rank order. `truncated`:
@@ -197,37 +222,66 @@ class RankedArticles(Sequence):
 
 
 def _newest_first(row: tuple) -> tuple:
-    pk, _, published = row
+    pk, published, _ = row
     return (published is None, -published.toordinal() if published else 0, -pk)
+
+
+def _plain_words(query: str) -> tuple[list[str], str | None]:
+    """The years of publication in the archive (newest first, then "none") and the words
+    every match contains, as a plain tsquery: the indexable part of the query in any
+    language (negations dropped), its phrases loosened to "all of these words". None when
+    no word is required (an OR with a negation, say). One query."""
+    any_language = any_language_tsquery(query)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT min(published), max(published), querytree({any_language.sql}) FROM articles_article",
+            any_language.params,
+        )
+        lo, hi, tree = cursor.fetchone()
+    years = [str(y) for y in range(hi.year, lo.year - 1, -1)] if hi else []
+    words = re.sub(r"<\d+>|<->", "&", tree or "")
+    return [*years, "none"], (None if words in ("", "T") else words)
 
 
 def _window_ranked(queryset, query: str, window: int) -> tuple[list[int], bool]:
     """The pks of the newest `window` matches, best rank first, and whether more matched.
 
-    One query. The matches are read year by year, newest year first, through the year
-    lexemes of the vector (see articles.models): a UNION ALL of one newest-first part per
-    year under one LIMIT, which PostgreSQL runs part after part and stops as soon as the
-    window is full, so a common word reads the matches of its latest year or two, never
-    all of them. Only the rows of the window are ranked (ts_rank reads the whole vector).
+    One query (and one for the years). The matches are read year by year, newest year
+    first, through the year lexemes of the vector (see articles.models): a UNION ALL of one
+    newest-first part per year under one LIMIT, which PostgreSQL runs part after part and
+    stops as soon as the window is full, so a common word reads the matches of its latest
+    year or two, never all of them. Within a year the GIN index finds the articles holding
+    the words (an exact answer, no vector read), they are sorted by date, and only then is
+    the exact query (phrases, each language's stemming) checked and the rank computed,
+    newest first until the window is full: vectors are read for the window's rows only.
     """
-    bounds = Article.objects.aggregate(lo=Min("published"), hi=Max("published"))
-    years = [str(y) for y in range(bounds["hi"].year, bounds["lo"].year - 1, -1)] if bounds["hi"] else []
-    parts = [
-        queryset.filter(TsMatch(F("search_vector"), article_tsquery(query, year=year)))
-        .order_by(*NEWEST_FIRST)
-        .values("pk")[: window + 1]
-        for year in [*years, "none"]
-    ]
-    newest = parts[0].union(*parts[1:], all=True)[: window + 1] if len(parts) > 1 else parts[0]
-    rows = sorted(
-        Article.objects.filter(pk__in=newest)
-        .annotate(rank=SearchRank(F("search_vector"), article_tsquery(query)))
-        .values_list("pk", "rank", "published")
-        .order_by(),
-        key=_newest_first,
-    )
+    years, words = _plain_words(query)
+    exact = article_tsquery(query)
+    parts, params = [], []
+    for year in years:
+        if words is None:
+            candidates = _matching(queryset, query, year=year)
+        else:
+            plain = RawSQL("(%s::tsquery && %s::tsquery)", [words, YEAR_MARK + year])
+            candidates = queryset.filter(TsMatch(F("search_vector"), plain))
+        sql, sql_params = (
+            candidates.order_by(*NEWEST_FIRST)
+            .values_list("pk", "published", "search_vector")
+            .query.sql_with_params()
+        )
+        # OFFSET 0 keeps the exact match outside, after the sort, where LIMIT stops it.
+        parts.append(
+            f"(SELECT c.pk, c.published, ts_rank(c.vector, {exact.sql}) FROM ({sql} OFFSET 0)"
+            f" AS c(pk, published, vector) WHERE c.vector @@ {exact.sql} LIMIT %s)"
+        )
+        params += [*exact.params, *sql_params, *exact.params, window + 1]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT * FROM ({' UNION ALL '.join(parts)}) AS newest LIMIT %s", [*params, window + 1]
+        )
+        rows = sorted(cursor.fetchall(), key=_newest_first)
     truncated = len(rows) > window
-    ranked = sorted(rows[:window], key=lambda row: (-row[1], _newest_first(row)))
+    ranked = sorted(rows[:window], key=lambda row: (-row[2], _newest_first(row)))
     return [pk for pk, _, _ in ranked], truncated
 
 
@@ -236,7 +290,7 @@ def article_text_search(queryset, query: str, *, window: int | None = RANK_WINDO
     matches, best rank first (a RankedArticles), or with `window` None every match, newest
     first (a queryset)."""
     if window is None:
-        return queryset.filter(TsMatch(F("search_vector"), article_tsquery(query))).order_by(*NEWEST_FIRST)
+        return _matching(queryset, query).order_by(*NEWEST_FIRST)
     ranked, truncated = _window_ranked(queryset, query, window)
     page_rows = queryset.model.objects.with_related().defer("body", "failure_reason")
     return RankedArticles(page_rows, ranked, truncated=truncated)

@@ -144,3 +144,9 @@ def test_later_pages_continue_the_ranking_at_the_same_cost(
     with django_assert_max_num_queries(8):
         _, second = _search(client, q="sanctions", page=2)
     assert len(first) == 25 and len(second) == 5 and not set(first) & set(second)
+
+
+def test_a_language_stop_word_alone_matches_nothing_there(client_as, viewer, archive):
+    # "the" is an English stop word: the English part of the query is empty, which once
+    # paired with the English language lexeme alone listed every English article.
+    assert _search(client_as(viewer), q="the")[1] == []
