@@ -519,11 +519,27 @@ def after_cue(article: Article, i: int) -> tuple[str, Speaker | None] | None:
     if i >= n:
         return None
     tok = toks[i]
+    if (
+        tok.lower == "so"
+        and i + 2 < n
+        and not _so_source(toks[i + 1])
+        and (toks[i + 1].lower in _NAMING_VERBS or toks[i + 2].lower == "sich")
+    ):
+        return None  # "„Wikiasari“, so heißt das Projekt" / "so nennt sich": a name, not speech
     if tok.lower == "so" or tok.lower in DE_TRAILING_CUES or tok.lower in ("fragte", "rief"):
         if tok.lower in DE_SPEECH_PARTICLE and not _is_cue_verb(article, i, min(n - 1, i + 6)):
             return None
         return tok.text, _subject_after(article, i + 1, min(n, i + 14))
     return None
+
+
+_NAMING_VERBS = frozenset("heißt hieß heißen hießen nennt nannte lautet lautete".split())
+
+
+def _so_source(tok: Tok) -> bool:
+    """The word after a trailing "so" that opens its source: "so Peskow", "so der Minister"
+    (else a verb follows: "so charakterisierte ihn X", "so nennt sich …")."""
+    return tok.text[:1].isupper() or tok.lower in DE_DETERMINERS or tok.lower in ("er", "sie", "ein", "eine")
 
 
 def colon_cue(article: Article, colon: int) -> tuple[str, Speaker | None] | None:

@@ -317,3 +317,10 @@ def test_zitiert_names_the_quoted_person_not_the_paper():
         "„Was wir brauchen, ist mehr Personal.“"
     )
     assert quote_containing(run(text, "de"), "Was wir brauchen").speaker == "Konrad Freiberg"
+
+
+def test_trailing_so_with_a_naming_verb_is_a_name_not_a_quote():
+    no_quote_containing(run("„Wikiasari“, so heißt ein geplantes Projekt von Jimmy Wales.", "de"), "Wikiasari")
+    no_quote_containing(run("„Wikiasari“, so nennt sich das Projekt von Jimmy Wales.", "de"), "Wikiasari")
+    text = "„Er ist die eiserne Hand“, so charakterisierte ihn der Gewerkschafter Bernard Aubin."
+    assert quote_containing(run(text, "de"), "eiserne Hand").speaker == "Bernard Aubin"
