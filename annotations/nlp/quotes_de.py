@@ -973,10 +973,15 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                     return out
         # X sagte (…), CLAUSE / X erklärte, dass CLAUSE / Wie X mitteilte, CLAUSE
         comma = None
-        for k in range(j + 1, min(e, j + 1 + _MAX_CUE_GAP)):
+        gap = _MAX_CUE_GAP * 2 if lower in DE_SPEECH_PARTICLE else _MAX_CUE_GAP
+        for k in range(j + 1, min(e, j + 1 + gap)):
             if toks[k].text in (",", ":"):
                 comma = k
-                break
+                if lower not in DE_SPEECH_PARTICLE or _is_cue_verb(article, j, k):
+                    break
+                # "geht … im Kosovo, Joachim Rücker, davon aus, dass": the particle comes
+                # after an apposition; the clause starts at the comma after it
+                continue
             if toks[k].text in _PUNCT_END or masked[k] or toks[k].lower in DE_SPEECH_VERBS:
                 break
         if comma is None or not _is_cue_verb(article, j, comma) or _not_speech_frame(article, j, comma):

@@ -324,3 +324,13 @@ def test_trailing_so_with_a_naming_verb_is_a_name_not_a_quote():
     no_quote_containing(run("„Wikiasari“, so nennt sich das Projekt von Jimmy Wales.", "de"), "Wikiasari")
     text = "„Er ist die eiserne Hand“, so charakterisierte ihn der Gewerkschafter Bernard Aubin."
     assert quote_containing(run(text, "de"), "eiserne Hand").speaker == "Bernard Aubin"
+
+
+def test_particle_cue_after_an_apposition_with_commas():
+    text = (
+        "Regierungschef Hashim Thaçi geht nach einem Treffen mit dem Leiter der Mission, Joachim Rücker, "
+        "davon aus, dass viele Staaten das Land anerkennen würden."
+    )
+    quote = quote_containing(run(text, "de"), "viele Staaten")
+    assert quote.speaker == "Hashim Thaçi"
+    assert quote.text == "viele Staaten das Land anerkennen würden"
