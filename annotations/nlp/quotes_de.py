@@ -1011,7 +1011,7 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             speaker = _subject_before(article, s, j)
             if speaker is None:
                 speaker = _subject_after(article, j + 1, comma)
-        end = _writer_resumes(article, comma + 1, _main_clause_start(article, s, comma + 1, e))
+        end = _writer_resumes(article, comma + 1, _main_clause_start(article, s, comma + 1, e, j))
         span = _clause_span(article, comma + 1, end, masked)
         if span:
             out.append(Candidate(span[0], span[1], False, tok.text, speaker))
@@ -1049,10 +1049,13 @@ _SUBORDINATORS = frozenset("nachdem als weil da obwohl während bevor wenn sobal
 _NOT_FINITE_OPENERS = frozenset("und oder aber sondern dass die der das den dem des wie wo um".split())
 
 
-def _main_clause_start(article: Article, s: int, a: int, e: int) -> int:
-    """ "Nachdem X mitgeteilt hatte, dass A, hatte dieser …": the report stops before the main clause."""
+def _main_clause_start(article: Article, s: int, a: int, e: int, j: int | None = None) -> int:
+    """ "Nachdem X mitgeteilt hatte, dass A, hatte dieser …" and "Für Putin, der sagt, A,
+    ermöglicht …": a cue in a subordinate or relative clause; the report stops before the
+    main clause resumes."""
     toks = article.toks
-    if toks[s].lower not in _SUBORDINATORS:
+    relative = j is not None and j - 2 >= s and toks[j - 1].lower in _RELATIVE and toks[j - 2].text == ","
+    if toks[s].lower not in _SUBORDINATORS and not relative:
         return e
     for k in range(a + 2, e - 1):
         if toks[k].text == ",":

@@ -334,3 +334,13 @@ def test_particle_cue_after_an_apposition_with_commas():
     quote = quote_containing(run(text, "de"), "viele Staaten")
     assert quote.speaker == "Hashim Thaçi"
     assert quote.text == "viele Staaten das Land anerkennen würden"
+
+
+def test_report_in_a_relative_clause_ends_where_the_main_clause_resumes():
+    text = (
+        "Für Kanzlerin Maria Stein, die sagt, Europa stehe vor einer historischen Prüfung, "
+        "bietet der Gipfel eine Bühne für neue Zusagen."
+    )
+    quote = quote_containing(run(text, "de"), "Europa stehe")
+    assert quote.text == "Europa stehe vor einer historischen Prüfung"
+    assert quote.speaker == "Maria Stein"
