@@ -11,10 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import TrigramWordSimilarity
-from django.db import transaction
-from django.db.models import Count
+from django.db import connection, transaction
 
-from annotations.models import Person, Quote
+from annotations.models import Person
 from annotations.names import name_fold, name_keys, name_match_score
 
 # A score at or above this says "the same person, spelt otherwise" (see name_match_score):
@@ -22,6 +21,21 @@ from annotations.names import name_fold, name_keys, name_match_score
 SAME_PERSON = 0.9
 # Trigram-only matches (typos) rank below surname matches of namesakes.
 TRIGRAM_WEIGHT = 0.8
+# Candidates' quote counts stop here ("1000+"): they order namesakes and show who is who,
+# and an exact count of a much-quoted person's quotes costs as much as reading them all.
+QUOTE_COUNT_CAP = 1000
+
+# Each candidate's visible quotes, counted up to a cap: at most cap + 1 index entries each
+# (the quote_visible_speaker index, whose condition the NOT (...) form matches).
+_CAPPED_QUOTE_COUNTS = """
+SELECT p.id, (
+  SELECT count(*) FROM (
+    SELECT 1 FROM annotations_quote q
+    WHERE q.speaker_id = p.id AND NOT (q.status = 'rejected') LIMIT %s
+  ) capped
+)
+FROM unnest(%s::bigint[]) AS p(id)
+"""
 
 
 def _keyed(person: Person) -> Person:
@@ -63,7 +77,8 @@ def person_keys_fill_missing(*, limit: int = 5000) -> int:
 class PersonMatch:
     person: Person
     score: float
-    quote_count: int = 0
+    quote_count: int = 0  # at most QUOTE_COUNT_CAP
+    quote_count_capped: bool = False  # there are more
 
 
 @dataclass(slots=True)
@@ -107,15 +122,13 @@ def person_search(query: str, *, limit: int = 10, with_counts: bool = True) -> l
         score = max(name_match_score(query, name) for name in person.all_names())
         matches.append(PersonMatch(person, score or round(person.similarity * TRIGRAM_WEIGHT, 3)))
     if with_counts and matches:
-        counts = dict(
-            Quote.objects.visible()
-            .filter(speaker_id__in=[m.person.pk for m in matches])
-            .values_list("speaker_id")
-            .annotate(n=Count("pk"))
-            .values_list("speaker_id", "n")
-        )
+        with connection.cursor() as cursor:
+            cursor.execute(_CAPPED_QUOTE_COUNTS, [QUOTE_COUNT_CAP + 1, [m.person.pk for m in matches]])
+            counts = dict(cursor.fetchall())
         for match in matches:
-            match.quote_count = counts.get(match.person.pk, 0)
+            counted = counts.get(match.person.pk, 0)
+            match.quote_count = min(counted, QUOTE_COUNT_CAP)
+            match.quote_count_capped = counted > QUOTE_COUNT_CAP
     matches.sort(key=lambda m: (-m.score, -m.quote_count, m.person.name))
     return matches[:limit]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import QuerySet
 from django.http import Http404
@@ -10,7 +12,13 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
 from annotations import exports, search_selectors
-from annotations.filters import ArticleSearchFilter, QuoteFilter, article_list_queryset, quote_list_queryset
+from annotations.filters import (
+    NEWEST_FIRST,
+    ArticleSearchFilter,
+    QuoteFilter,
+    article_list_queryset,
+    quote_list_queryset,
+)
 from newsarchive.roles import Role, role_required
 
 PAGE_SIZE = 25
@@ -40,24 +48,61 @@ def _page(request, queryset, per_page: int = PAGE_SIZE):
         raise Http404("No such page") from None
 
 
-def quote_page(request, queryset, per_page: int = PAGE_SIZE):
+class NewestBySpeaker(Sequence):
+    """The quote pks of several speakers (a person's spellings), newest first, for the
+    paginator. A page is merged from each speaker's own newest quotes, read by walking the
+    (speaker, published, id) index once per speaker and stopping at the page's end: one
+    sort over all their quotes would read every one of them. Counted up to COUNT_CAP + 1."""
+
+    def __init__(self, queryset, speaker_ids: list[int]) -> None:
+        self.queryset = queryset
+        self.speaker_ids = speaker_ids
+
+    @cached_property
+    def _count(self) -> int:
+        return self.queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.stop is None:
+            raise TypeError("NewestBySpeaker is read a page (a bounded slice) at a time")
+        parts = [
+            self.queryset.filter(speaker_id=speaker_id)
+            .order_by(*NEWEST_FIRST)
+            .values_list("pk", "published")[: index.stop]
+            for speaker_id in self.speaker_ids
+        ]
+        rows = list(parts[0].union(*parts[1:], all=True)) if len(parts) > 1 else list(parts[0])
+        rows.sort(key=lambda r: (r[1] is None, -r[1].toordinal() if r[1] else 0, -r[0]))
+        return [pk for pk, _ in rows[index]]
+
+
+def quote_page(request, queryset, per_page: int = PAGE_SIZE, *, speakers: list[int] | None = None):
     """Page over quote ids first, then load that page's quotes with their context.
 
-    The ids come from the (speaker, published, id) index alone even for several spellings
-    of a person at once, where sorting whole rows would read every one of their quotes.
+    The ids come from the (speaker, published, id) index alone, also for several
+    `speakers` at once (a person's spellings, see NewestBySpeaker).
     """
-    page = _page(request, queryset.values_list("pk", flat=True), per_page)
+    ids = NewestBySpeaker(queryset, speakers) if speakers and len(speakers) > 1 else None
+    page = _page(request, ids if ids is not None else queryset.values_list("pk", flat=True), per_page)
     ids = list(page.object_list)
     by_id = queryset.in_bulk(ids) if ids else {}
     page.object_list = [by_id[pk] for pk in ids]
     return page
 
 
+def quote_speakers(filterset: QuoteFilter) -> list[int] | None:
+    # Read .qs first: the person filter resolves the speakers as it runs.
+    return filterset.resolution.person_ids if filterset.is_valid() and filterset.resolution else None
+
+
 @require_GET
 @role_required(Role.VIEWER)
 def quote_search(request):
     filterset = QuoteFilter(request.GET, queryset=quote_list_queryset())
-    page = quote_page(request, filterset.qs)
+    page = quote_page(request, filterset.qs, speakers=quote_speakers(filterset))
     context = {"filter": filterset, "page": page, "resolution": filterset.resolution}
     return render(request, "search/quotes.html", context)
 

@@ -188,6 +188,7 @@ class PersonOut(Schema):
     description: str
     score: float
     quote_count: int
+    quote_count_capped: bool  # true: more than `quote_count` (counts stop at 1000)
     url: str
 
 
@@ -256,6 +257,7 @@ def _person_out(match) -> dict:
         "description": person.description,
         "score": match.score,
         "quote_count": match.quote_count,
+        "quote_count_capped": match.quote_count_capped,
         "url": reverse("person_detail", args=[person.pk]),
     }
 
@@ -349,7 +351,9 @@ def quote_list(request):
     direct, reviewed, page."""
     _require(request, Role.VIEWER)
     filterset = _filtered(request, QuoteFilter, quote_list_queryset())
-    page = search_views.quote_page(request, filterset.qs, per_page=PAGE_SIZE)
+    page = search_views.quote_page(
+        request, filterset.qs, per_page=PAGE_SIZE, speakers=search_views.quote_speakers(filterset)
+    )
     resolution = filterset.resolution
     results = []
     for quote in page.object_list:

@@ -91,3 +91,53 @@ def test_quote_dates_follow_their_article(archive):
     assert Quote.objects.get(pk=archive.q_en.pk).published == archive.en.published
     type(archive.en).objects.filter(pk=archive.en.pk).update(published="2026-01-05")
     assert str(Quote.objects.get(pk=archive.q_en.pk).published) == "2026-01-05"
+
+
+def test_several_spellings_page_newest_first_across_both(archive):
+    import datetime as dt
+
+    from django.test import RequestFactory
+
+    from annotations import search_views
+    from annotations.filters import QuoteFilter, quote_list_queryset
+    from tests.search.conftest import make_article
+
+    made = []
+    for i, (person, day) in enumerate(
+        [(archive.peskow, 1), (archive.peskov_short, 2), (archive.peskow, 3), (archive.peskov_short, 3)]
+    ):
+        article = make_article(
+            f"Peskov {i}", f"Er sagte: Satz {i}.", language="de", published=dt.date(2026, 1, day)
+        )
+        made.append(add_quote(article, f"Satz {i}.", person))
+
+    def page(number: int):
+        request = RequestFactory().get("/quotes/", {"person": "Peskov", "page": number})
+        filterset = QuoteFilter(request.GET, queryset=quote_list_queryset())
+        return search_views.quote_page(
+            request, filterset.qs, per_page=2, speakers=search_views.quote_speakers(filterset)
+        )
+
+    newest_first = [made[3].pk, made[2].pk, made[1].pk, made[0].pk, archive.q_de.pk, archive.q_en.pk]
+    pages = [page(n) for n in (1, 2, 3)]
+    assert [q.pk for p in pages for q in p.object_list] == newest_first
+    assert pages[2].paginator.count == 6 and not pages[2].has_next()
+
+
+def test_candidate_counts_stop_at_the_cap(client_as, viewer, archive, monkeypatch):
+    from annotations import search
+    from annotations.models import Person
+
+    namesake = Person.objects.create(name="Igor Lawrow")
+    search.person_keys_refresh(person_ids=[namesake.pk])
+    for _ in range(2):
+        add_quote(archive.de, "Lawrow erklärte", namesake)
+    monkeypatch.setattr(search, "QUOTE_COUNT_CAP", 1)
+    matches = {m.person.pk: m for m in search.person_search("Lawrow")}
+    assert (matches[archive.lawrow.pk].quote_count, matches[archive.lawrow.pk].quote_count_capped) == (
+        1,
+        False,
+    )
+    assert (matches[namesake.pk].quote_count, matches[namesake.pk].quote_count_capped) == (1, True)
+    response, _ = _quotes(client_as(viewer), person="Sergej Lawrow")
+    assert "Igor Lawrow</a> (1+)" in response.content.decode()
