@@ -208,8 +208,31 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
         if key:
             return Speaker(key, toks[first].start, toks[end - 1].end, "PERSON")
     label = "COUNTRY" if all(i in article.country_toks for i in range(first, end)) else "ORG"
+    if end - first == 1 and label == "ORG" and toks[first].lower in DE_INSTITUTION_SUFFIXES:
+        named = _named_institution(article, first)
+        if named is not None:
+            return named
     start, stop = toks[first].start, toks[end - 1].end
     return Speaker(article.text[start:stop], start, stop, label)
+
+
+def _named_institution(article: Article, i: int) -> Speaker | None:
+    """ "hieß es aus dem Ministerium" after "Das Verteidigungsministerium in Berlin …": a
+    bare institution noun means the last institution named with it as its last part."""
+    toks = article.toks
+    word = toks[i].lower
+    for k in range(i - 1, max(-1, i - 400), -1):
+        low = toks[k].lower
+        if low.endswith(word) and len(low) > len(word) + 2 and toks[k].text[:1].isupper():
+            first = k
+            while first - 1 >= 0 and _is_adjective(toks[first - 1]) and toks[first - 1].sent == toks[k].sent:
+                first -= 1
+            stop = np_forward(article, k, len(toks)) or k + 1
+            while stop - 1 > k and toks[stop - 1].sent != toks[k].sent:
+                stop -= 1
+            start, end = toks[first].start, toks[stop - 1].end
+            return Speaker(article.text[start:end], start, end, "ORG")
+    return None
 
 
 def _subject_after(article: Article, i: int, end: int) -> Speaker | None:

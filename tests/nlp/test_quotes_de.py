@@ -344,3 +344,14 @@ def test_report_in_a_relative_clause_ends_where_the_main_clause_resumes():
     quote = quote_containing(run(text, "de"), "Europa stehe")
     assert quote.text == "Europa stehe vor einer historischen Prüfung"
     assert quote.speaker == "Maria Stein"
+
+
+def test_bare_institution_noun_resolves_to_the_institution_named_before():
+    text = (
+        "Das Verteidigungsministerium in Berlin wies die Kritik zurück. Die Durchfahrt sei "
+        "im Einklang mit dem Seerecht erfolgt, hieß es aus dem Ministerium."
+    )
+    assert quote_containing(run(text, "de"), "Die Durchfahrt").speaker == "Verteidigungsministerium in Berlin"
+    # nothing named before: the noun stays as written
+    text = "Die Durchfahrt sei im Einklang mit dem Seerecht erfolgt, hieß es aus dem Ministerium."
+    assert quote_containing(run(text, "de"), "Die Durchfahrt").speaker == "Ministerium"
