@@ -220,9 +220,35 @@ def _trim(article: Article, a: int, b: int) -> tuple[int, int]:
     toks = article.toks
     while a <= b and (toks[a].lower in _COMPLEMENTIZERS or toks[a].text in _PUNCT):
         a += 1
+    # a dateline ("WASHINGTON —", "MOSCOW (Reuters) -") is not part of the claim
+    for k in range(a, min(b, a + 6)):
+        if toks[k].text in _DASHES:
+            if all(t.text.isupper() or t.text in "()," or t.text[:1].isupper() for t in toks[a:k]):
+                a = k + 1
+            break
     while b >= a and (toks[b].text in _PUNCT or toks[b].lower in ("and", "but", "et", "mais")):
         b -= 1
     return a, b
+
+
+_DASHES = frozenset("— – -".split())
+# plural sources without a name: "officials said …" is a claim with no named source
+_UNNAMED_HEADS = frozenset(
+    "officials sources analysts observers experts critics witnesses diplomats residents people "
+    "responsables sources analystes observateurs experts critiques témoins diplomates".split()
+)
+
+
+def _unnamed_subject(article: Article, verb: int) -> bool:
+    toks = article.toks
+    subjects = [k for k in _children(article, verb) if toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass")]
+    if not subjects:
+        return False
+    k = subjects[0]
+    left, right = _subtree(article, k)
+    return toks[k].lower in _UNNAMED_HEADS and not any(
+        article.person_at.get(m) is not None for m in range(left, right + 1)
+    )
 
 
 def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Candidate]:
@@ -261,6 +287,8 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                 # "…, X said": the clause stops at the comma before the subject
                 while b > a and toks[b].text in _PUNCT:
                     b -= 1
+            if _unnamed_subject(article, j):
+                break  # "officials said …": no named source, not a quote
             speaker = _subject(rules, article, j) or (_np_after(rules, article, j + 1) if comp < j else None)
             if speaker is None and comp < j:
                 apposed = _apposed_before(article, j, a)

@@ -97,3 +97,12 @@ def test_trailing_said_with_the_speaker_in_apposition():
     quote = quote_containing(run(text, "en"), "Three people")
     assert quote.speaker == "Ihor Terekhov"
     assert quote.text == "Three people were injured in Kharkiv"
+
+
+def test_unnamed_plural_sources_are_not_quotes_and_datelines_are_dropped():
+    result = run("The two countries agreed on Friday to deepen military cooperation, officials said.", "en")
+    no_quote_containing(result, "deepen military")
+    text = "WASHINGTON — The talks will resume next week in Geneva, Secretary of State Marco Rubio said."
+    quote = quote_containing(run(text, "en"), "The talks will resume")
+    assert quote.text == "The talks will resume next week in Geneva"
+    assert quote.speaker == "Marco Rubio"
