@@ -70,7 +70,8 @@ class Article:
     ents: list[tuple[int, int, str]] = field(default_factory=list)  # model entities: tok range + label
     persons: list[Mention] = field(default_factory=list)
     person_at: dict[int, Mention] = field(default_factory=dict)  # token index -> mention
-    role_person: dict[str, str] = field(default_factory=dict)  # role word -> person key
+    role_person: dict[str, str] = field(default_factory=dict)  # role word -> person key (last seen)
+    role_mentions: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role -> [(pos, key)]
     country_toks: set[int] = field(default_factory=set)
     _person_starts: list[int] = field(default_factory=list)
     _subject_starts: list[int] = field(default_factory=list)
@@ -105,6 +106,19 @@ class Article:
             return self._subjects[k - 1]
         k = bisect_right(self._person_starts, pos - 1)
         return self.persons[k - 1] if k else None
+
+    def note_role(self, role: str, pos: int, key: str) -> None:
+        self.role_person[role] = key
+        self.role_mentions.setdefault(role, []).append((pos, key))
+
+    def person_for_role(self, role: str, pos: int) -> str | None:
+        """The person last introduced with `role` before `pos` (else the first after it):
+        "le chef de l'État" means the president named before it, not one named later."""
+        seen = self.role_mentions.get(role)
+        if not seen:
+            return None
+        before = [key for at, key in seen if at < pos]
+        return before[-1] if before else seen[0][1]
 
     def span_text(self, start_tok: int, end_tok: int) -> tuple[int, int]:
         """Character span of tokens [start_tok, end_tok)."""

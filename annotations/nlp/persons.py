@@ -154,7 +154,11 @@ def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int
             not (t.text[:1].isupper() or t.lower in _NAME_PARTICLES or t.text in "-") for t in toks[first:end]
         ):
             continue
-        role = toks[first - 1].lower.strip(".") if first > 0 else ""
+        r = first - 1
+        # "le président français Emmanuel Macron": French adjectives follow the role noun
+        while r > 0 and r >= first - 2 and getattr(toks[r], "pos", "") == "ADJ" and toks[r].text.islower():
+            r -= 1
+        role = toks[r].lower.strip(".") if r >= 0 else ""
         if role not in _EN_TITLES and not is_role_word(role) and role not in _FR_TITLES:
             role = ""
         found.append((first, end, role))
@@ -209,7 +213,7 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
         mentions.append(mention)
         taken.update(range(first, end))
         if role:
-            article.role_person[role] = key
+            article.note_role(role, toks[first].start, key)
     # surname-only mentions of names found anywhere in the article
     for tok in toks:
         if tok.text not in full and not (tok.text.endswith("s") and _strip_genitive(tok.text) in full):
@@ -242,7 +246,8 @@ def _in_subject_position(article: Article, mention: Mention) -> bool:
         # "Le ministre …, Jean-Noël Barrot, a estimé": a name in apposition to the subject
         return any(
             toks[k].dep.startswith("nsubj")
-            or (toks[k].dep == "appos" and toks[toks[k].head].dep.startswith("nsubj"))
+            # the French parser makes "…, Dmitri Peskov," a conj of the subject
+            or (toks[k].dep in ("appos", "conj") and toks[toks[k].head].dep.startswith("nsubj"))
             for k in range(mention.first_tok, mention.last_tok + 1)
         )
     # German without a parser: a name that no preposition or oblique article governs

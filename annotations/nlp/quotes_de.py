@@ -202,7 +202,7 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
     words = [t.lower for t in toks[first:end] if not _is_adjective(t)]
     if len(words) == 1:
         role = ROLE_SYNONYMS.get(words[0], words[0])
-        key = article.role_person.get(role) or next(
+        key = article.person_for_role(role, toks[first].start) or next(
             (k for r, k in article.role_person.items() if r.endswith(role) and is_role_word(role)), None
         )
         if key:

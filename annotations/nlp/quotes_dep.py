@@ -111,8 +111,9 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
     start, end = toks[first].start, toks[last].end
     text = article.text[start:end]
     role = ROLE_SYNONYMS.get(text.lower(), text.lower())
-    if role in article.role_person:
-        return Speaker(article.role_person[role], start, end, "PERSON")
+    key = article.person_for_role(role, start)
+    if key is not None:
+        return Speaker(key, start, end, "PERSON")
     if (
         rules.language == "en"
         and all(not t.text[:1].isupper() for t in toks[first : last + 1])
@@ -147,7 +148,7 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
             k = subjects[0]
             left, right = _subtree(article, k)
             # keep the subject compact: a relative clause or apposition is not the name
-            return speaker_from_span(rules, article, max(left, k - 6), min(right, k + 3))
+            return speaker_from_span(rules, article, max(left, k - 6), min(right, k + 5))
         # "warning that …", "and said …": the subject of the governing verb
         if toks[v].dep in ("advcl", "conj", "xcomp", "ccomp") and toks[v].head != v:
             v = toks[v].head

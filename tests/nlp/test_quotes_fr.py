@@ -72,3 +72,16 @@ def test_d_apres_as_two_tokens_is_a_source_phrase():
     quote = quote_containing(run(text, "fr"), "les forces russes")
     assert quote.cue == "D'après"
     assert quote.speaker == "état-major ukrainien"
+
+
+def test_role_means_the_person_named_with_it_before_not_after():
+    text = (
+        "Le président français Emmanuel Macron a appelé mercredi à une trêve. "
+        "Le chef de l'État a également estimé que la Russie devait retirer ses troupes. "
+        "Selon l'Élysée, une rencontre avec le président ukrainien Volodymyr Zelensky est prévue. "
+        "Le porte-parole du Kremlin, Dmitri Peskov, a rejeté cette proposition. "
+        "« Ce n'est pas sérieux », a-t-il dit aux journalistes."
+    )
+    result = run(text, "fr")
+    assert quote_containing(result, "la Russie devait").speaker == "Emmanuel Macron"
+    assert quote_containing(result, "Ce n'est pas").speaker == "Dmitri Peskov"
