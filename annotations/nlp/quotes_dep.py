@@ -132,8 +132,9 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
         subjects = [
             k
             for k in _children(article, v)
-            if toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass")
-            # "a-t-il déclaré": the inverted pronoun is an expletive subject to the parser
+            if (toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass") and toks[k].lower != "-t")
+            # "a-t-il déclaré": the inverted pronoun is an expletive subject to the parser,
+            # and the euphonic "-t" may come out as a subject of its own
             or (toks[k].dep == "expl:subj" and toks[k].lower in rules.pronouns)
         ]
         # "La présidente de la Commission, Ursula von der Leyen, a estimé": the French
