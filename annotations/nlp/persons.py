@@ -133,6 +133,37 @@ def german_candidates(article: Article, known: Iterable[KnownPerson]) -> list[tu
     return found
 
 
+# role nouns that introduce a name the English and French models may miss
+# ("his North Korean counterpart Choe Son Hui", "son homologue Choe Son Hui")
+_MODEL_ROLES = frozenset(
+    "leader counterpart minister president spokesman spokeswoman spokesperson chancellor envoy "
+    "ambassador commander premier governor mayor senator secretary chief "
+    "dirigeant dirigeante homologue ministre président présidente porte-parole chancelier "
+    "chancelière ambassadeur ambassadrice commandant maire".split()
+)
+
+
+def role_name_candidates(article: Article) -> list[tuple[int, int, str]]:
+    """A role noun followed by two to four proper-noun tokens: a name with its role."""
+    toks = article.toks
+    found = []
+    for i, tok in enumerate(toks[:-2]):
+        if tok.lower not in _MODEL_ROLES:
+            continue
+        j = i + 1
+        while (
+            j < len(toks)
+            and j - i <= 4
+            and getattr(toks[j], "pos", "") == "PROPN"
+            and toks[j].text[:1].isupper()
+            and j not in article.country_toks
+        ):
+            j += 1
+        if j - i >= 3:
+            found.append((i + 1, j, tok.lower))
+    return found
+
+
 def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int, int, str]]:
     """Person entities from the spaCy model, trimmed of titles and possessives."""
     toks = article.toks
@@ -151,7 +182,14 @@ def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int
         if end <= first:
             continue
         if any(
-            not (t.text[:1].isupper() or t.lower in _NAME_PARTICLES or t.text in "-") for t in toks[first:end]
+            not (
+                t.text[:1].isupper()
+                or t.lower in _NAME_PARTICLES
+                or t.text in "-"
+                # "Kim Jong-un": a lowercase part glued to a hyphen
+                or (k > first and toks[k - 1].text == "-" and toks[k - 1].end == t.start)
+            )
+            for k, t in enumerate(toks[first:end], start=first)
         ):
             continue
         r = first - 1

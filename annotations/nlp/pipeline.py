@@ -16,7 +16,14 @@ from .article import Article, build_article
 from .countries import find_countries
 from .language import detect_language
 from .lexicon import DE_DETERMINERS, DE_FUNCTION_WORDS, DE_PREPOSITIONS
-from .persons import is_name_word, first_names, german_candidates, model_candidates, resolve_persons
+from .persons import (
+    first_names,
+    german_candidates,
+    is_name_word,
+    model_candidates,
+    resolve_persons,
+    role_name_candidates,
+)
 from .quotes import Candidate, TokenIndex, direct_quotes, inherit_speakers, to_spans
 from .types import EntitySpan, ExtractionResult, KnownPerson
 
@@ -95,6 +102,8 @@ def _find_persons(article: Article, known: tuple[KnownPerson, ...]) -> None:
         resolve_persons(article, candidates, min_words=2)
     else:
         candidates = model_candidates(article, _PERSON_LABELS[article.language])
+        taken = {k for first, end, _ in candidates for k in range(first, end)}
+        candidates += [c for c in role_name_candidates(article) if not taken.intersection(range(c[0], c[1]))]
         if known:
             candidates += german_candidates(article, known)
         resolve_persons(article, candidates, min_words=2)

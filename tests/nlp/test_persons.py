@@ -64,3 +64,13 @@ def test_pronoun_speaker_prefers_the_subject_over_an_object():
     text = "Secretary of State Antony Blinken arrived on Tuesday. " + text
     result = run(text, "en")
     assert result.quotes[0].speaker == "Antony Blinken"
+
+
+def test_english_hyphenated_names_and_names_after_a_role_noun():
+    text = (
+        "North Korean leader Kim Jong-un has sent troops to Russia. In Moscow, Foreign Minister "
+        "Sergei Lavrov, speaking alongside his North Korean counterpart Choe Son Hui, said the "
+        "cooperation was legal."
+    )
+    names = {m.text for m in run(text, "en").mentions if m.label == "PERSON"}
+    assert {"Kim Jong-un", "Choe Son Hui", "Sergei Lavrov"} <= names
