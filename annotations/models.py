@@ -274,6 +274,28 @@ class Quote(Annotation):
         return self.speaker.name if self.speaker_id else self.speaker_name
 
 
+class PersonQuoteMonth(models.Model):
+    """How many visible quotes a person has per month of publication (month NULL: undated).
+
+    Kept by statement-level triggers on annotations_quote (migration 0011), so the person
+    page reads at most one row per month, however many quotes a person has.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(null=True)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "month"], nulls_distinct=False, name="person_quote_month_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.month}: {self.count}"
+
+
 class CorrectionQuerySet(models.QuerySet):
     def for_article(self, article_id: int) -> CorrectionQuerySet:
         return self.filter(article_id=article_id).select_related("user", "undone_by").order_by("-pk")

@@ -13,7 +13,7 @@ from django.http import Http404
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from annotations.models import Country, Mention, Person, Quote
+from annotations.models import Country, Mention, Person, PersonQuoteMonth, Quote
 from articles.models import SEARCH_CONFIGS, Article
 
 # Private-use characters ts_headline puts around matches: the snippet is escaped whole, and
@@ -142,13 +142,8 @@ GROUP BY m.country_id ORDER BY n DESC, m.country_id LIMIT %s
 
 def person_page(person: Person, *, limit: int = 15) -> dict:
     quotes = Quote.objects.visible().filter(speaker=person)
-    # From the (speaker, published) index alone: no article rows are read.
-    per_month = list(
-        quotes.annotate(month=TruncMonth("published"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .values_list("month", "n")
-    )
+    # One row per month (kept by triggers), however many quotes the person has.
+    per_month = list(PersonQuoteMonth.objects.filter(person=person).values_list("month", "count"))
     country_counts = _fetch(_PERSON_COUNTRIES, [person.pk, RECENT_QUOTES, limit])
     countries = Country.objects.in_bulk([cid for cid, _ in country_counts])
     co_quoted = list(
