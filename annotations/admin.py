@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from annotations.models import Correction, Country, ExtractionRun, Mention, Person, Quote
+from annotations.models import Correction, Country, ExtractionRun, Mention, Person, PersonQuoteMonth, Quote
 
 
 @admin.register(Country)
@@ -45,6 +45,24 @@ class CorrectionAdmin(admin.ModelAdmin):
     list_filter = ["action", "undone"]
     list_select_related = ["user", "article"]
     raw_id_fields = ["article", "user", "undone_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PersonQuoteMonth)
+class PersonQuoteMonthAdmin(admin.ModelAdmin):
+    """Derived from the quotes by database triggers: readable here, never edited."""
+
+    list_display = ["person", "month", "count"]
+    list_select_related = ["person"]
+    raw_id_fields = ["person"]
 
     def has_add_permission(self, request):
         return False
