@@ -153,14 +153,14 @@ class TsMatch(Func):
     output_field = BooleanField()
 
 
-def article_tsquery(query: str, *, year: str | None = None) -> RawSQL:
+def article_tsquery(query: str, *, period: str | None = None) -> RawSQL:
     """The user's web-search query, stemmed for each language and tied to that language's
     articles by their language lexeme (see articles.models): one tsquery the GIN index
-    answers exactly, and "-word" excludes per language as it should. With `year`, only
-    articles of that year of publication ("none": undated) match.
+    answers exactly, and "-word" excludes per language as it should. With `period` (a
+    tsquery over the year lexemes, see _periods), only articles published then match.
 
     Written as one SQL expression rather than a tree of SearchQuery nodes: a search repeats
-    it once per year, and Django's cost of copying and compiling such a tree each time was
+    it once per period, and Django's cost of copying and compiling such a tree each time was
     larger than the database's for the whole search.
     """
     marks = [LANGUAGE_MARK + code for code in SEARCH_CONFIGS]
@@ -170,13 +170,13 @@ def article_tsquery(query: str, *, year: str | None = None) -> RawSQL:
         parts.append(f"(websearch_to_tsquery('{config}'::regconfig, %s) && %s::tsquery)")
         params += [query, LANGUAGE_MARK + code]
     sql = "(" + " || ".join(parts) + ")"
-    if year is not None:
+    if period is not None:
         sql = f"({sql} && %s::tsquery)"
-        params.append(YEAR_MARK + year)
+        params.append(period)
     return RawSQL(sql, params, output_field=SearchQueryField())
 
 
-def any_language_tsquery(query: str, *, year: str | None = None) -> RawSQL:
+def any_language_tsquery(query: str, *, period: str | None = None) -> RawSQL:
     """The query stemmed in every language, OR-ed, without the language lexemes: true of every
     article article_tsquery matches (each of its branches is one of these and a language).
 
@@ -187,16 +187,16 @@ def any_language_tsquery(query: str, *, year: str | None = None) -> RawSQL:
     configs = ["simple", *SEARCH_CONFIGS.values()]
     sql = "(" + " || ".join(f"websearch_to_tsquery('{config}'::regconfig, %s)" for config in configs) + ")"
     params = [query] * len(configs)
-    if year is not None:
+    if period is not None:
         sql = f"({sql} && %s::tsquery)"
-        params.append(YEAR_MARK + year)
+        params.append(period)
     return RawSQL(sql, params, output_field=SearchQueryField())
 
 
-def _matching(queryset, query: str, *, year: str | None = None):
+def _matching(queryset, query: str, *, period: str | None = None):
     return queryset.filter(
-        TsMatch(F("search_vector"), any_language_tsquery(query, year=year)),
-        TsMatch(F("search_vector"), article_tsquery(query, year=year)),
+        TsMatch(F("search_vector"), any_language_tsquery(query, period=period)),
+        TsMatch(F("search_vector"), article_tsquery(query, period=period)),
     )
 
 
@@ -226,43 +226,53 @@ def _newest_first(row: tuple) -> tuple:
     return (published is None, -published.toordinal() if published else 0, -pk)
 
 
-def _plain_words(query: str) -> tuple[list[str], str | None]:
-    """The years of publication in the archive (newest first, then "none") and the words
-    every match contains, as a plain tsquery: the indexable part of the query in any
-    language (negations dropped), its phrases loosened to "all of these words". None when
-    no word is required (an OR with a negation, say). One query."""
+def _plain_words(query: str) -> tuple[int | None, str | None]:
+    """The latest year of publication in the archive, and the words every match contains,
+    as a plain tsquery: the indexable part of the query in any language (negations
+    dropped), its phrases loosened to "all of these words"; None when no word is required
+    (an OR with a negation, say). One query."""
     any_language = any_language_tsquery(query)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT min(published), max(published), querytree({any_language.sql}) FROM articles_article",
-            any_language.params,
+            f"SELECT max(published), querytree({any_language.sql}) FROM articles_article", any_language.params
         )
-        lo, hi, tree = cursor.fetchone()
-    years = [str(y) for y in range(hi.year, lo.year - 1, -1)] if hi else []
+        latest, tree = cursor.fetchone()
     words = re.sub(r"<\d+>|<->", "&", tree or "")
-    return [*years, "none"], (None if words in ("", "T") else words)
+    return (latest.year if latest else None), (None if words in ("", "T") else words)
+
+
+def _periods(latest_year: int | None) -> list[str | None]:
+    """Newest first, as tsqueries over the year lexemes: the latest year, the one before,
+    and everything older or undated (None: everything, when no article has a date)."""
+    if latest_year is None:
+        return [None]
+    recent = [f"'{YEAR_MARK}{year}'" for year in (latest_year, latest_year - 1)]
+    return [*recent, " & ".join(f"!{mark}" for mark in recent)]
 
 
 def _window_ranked(queryset, query: str, window: int) -> tuple[list[int], bool]:
     """The pks of the newest `window` matches, best rank first, and whether more matched.
 
-    One query (and one for the years). The matches are read year by year, newest year
+    One query (and one for the latest year). The matches are read period by period, newest
     first, through the year lexemes of the vector (see articles.models): a UNION ALL of one
-    newest-first part per year under one LIMIT, which PostgreSQL runs part after part and
+    newest-first part per period under one LIMIT, which PostgreSQL runs part after part and
     stops as soon as the window is full, so a common word reads the matches of its latest
-    year or two, never all of them. Within a year the GIN index finds the articles holding
-    the words (an exact answer, no vector read), they are sorted by date, and only then is
-    the exact query (phrases, each language's stemming) checked and the rank computed,
-    newest first until the window is full: vectors are read for the window's rows only.
+    year or two, never all of them; the older part runs only for words rare enough to need
+    it. Within a part the GIN index finds the articles holding the words (an exact answer,
+    no vector read), they are sorted by date, and only then is the exact query (phrases,
+    each language's stemming) checked and the rank computed, newest first until the window
+    is full: vectors are read for the window's rows only.
     """
-    years, words = _plain_words(query)
+    latest_year, words = _plain_words(query)
     exact = article_tsquery(query)
     parts, params = [], []
-    for year in years:
+    for period in _periods(latest_year):
         if words is None:
-            candidates = _matching(queryset, query, year=year)
+            candidates = _matching(queryset, query, period=period)
+        elif period is None:
+            candidates = queryset.filter(TsMatch(F("search_vector"), RawSQL("%s::tsquery", [words])))
         else:
-            plain = RawSQL("(%s::tsquery && %s::tsquery)", [words, YEAR_MARK + year])
+            plain = RawSQL("(%s::tsquery && %s::tsquery)", [words, period])
             candidates = queryset.filter(TsMatch(F("search_vector"), plain))
         sql, sql_params = (
             candidates.order_by(*NEWEST_FIRST)
