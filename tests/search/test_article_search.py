@@ -150,3 +150,13 @@ def test_a_language_stop_word_alone_matches_nothing_there(client_as, viewer, arc
     # "the" is an English stop word: the English part of the query is empty, which once
     # paired with the English language lexeme alone listed every English article.
     assert _search(client_as(viewer), q="the")[1] == []
+
+
+def test_phrases_match_adjacent_words_only(client_as, viewer, db):
+    import datetime as dt
+
+    adjacent = make_article("A", "The peace talks resumed.", language="en", published=dt.date(2025, 1, 1))
+    apart = make_article("B", "Talks about peace stalled.", language="en", published=dt.date(2025, 1, 2))
+    client = client_as(viewer)
+    assert _search(client, q='"peace talks"')[1] == [adjacent.pk]
+    assert _search(client, q='talks -"peace talks"')[1] == [apart.pk]
