@@ -84,3 +84,17 @@ def test_search_filters_on_visible_mentions_only(client_as, viewer, db):
     assert found() == [article.pk]
     Mention.objects.filter(pk=mention.pk).update(status="rejected")
     assert found() == []
+
+
+def test_filtered_list_query_count_is_fixed(client_as, viewer, db, django_assert_max_num_queries):
+    for i in range(30):
+        article = _article(db)
+        Article.objects.filter(pk=article.pk).update(content_hash=f"h{i}", review_state="reviewed")
+        add_country(article, "Russland", "RU")
+    client = client_as(viewer)
+    params = {"country": "RU", "language": "de", "reviewed": "true", "published_after": "2025-01-01"}
+    client.get(reverse("article_search"), params)
+    # session, user, groups; country ids, capped count, page; sources for the form
+    with django_assert_max_num_queries(7):
+        response = client.get(reverse("article_search"), params)
+    assert len(response.context["hits"]) == 25
