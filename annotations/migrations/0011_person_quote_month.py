@@ -31,10 +31,16 @@ class Migration(migrations.Migration):
 # and delete of quotes into per-(person, month) deltas, applied in three statements:
 # existing rows are adjusted, new keys inserted (positive deltas only: a person being
 # deleted has had its rows deleted first, and must not get new ones), emptied rows removed.
+# Rows are locked, and new ones inserted, in key order: two extraction workers writing
+# quotes of the same persons and months then wait for each other instead of deadlocking.
 MONTHS_SQL = """
 CREATE FUNCTION annotations_person_months_apply(person_ids bigint[], months date[], deltas bigint[])
 RETURNS void AS $$
 BEGIN
+  PERFORM 1 FROM annotations_personquotemonth t
+  JOIN unnest(person_ids, months) AS d(person_id, month)
+    ON t.person_id = d.person_id AND t.month IS NOT DISTINCT FROM d.month
+  ORDER BY t.person_id, t.month NULLS FIRST FOR UPDATE OF t;
   UPDATE annotations_personquotemonth t SET count = t.count + d.delta
   FROM unnest(person_ids, months, deltas) AS d(person_id, month, delta)
   WHERE t.person_id = d.person_id AND t.month IS NOT DISTINCT FROM d.month;
@@ -43,6 +49,7 @@ BEGIN
   WHERE d.delta > 0 AND NOT EXISTS (
     SELECT 1 FROM annotations_personquotemonth t
     WHERE t.person_id = d.person_id AND t.month IS NOT DISTINCT FROM d.month)
+  ORDER BY d.person_id, d.month NULLS FIRST
   ON CONFLICT ON CONSTRAINT person_quote_month_unique
   DO UPDATE SET count = annotations_personquotemonth.count + EXCLUDED.count;
   DELETE FROM annotations_personquotemonth t USING unnest(person_ids, months) AS d(person_id, month)
