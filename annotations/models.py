@@ -178,6 +178,14 @@ class Mention(Annotation):
                 condition=~Q(status=Status.REJECTED),
                 name="mention_visible_country",
             ),
+            # "Countries named inside these quotes" (person page): a range of positions in
+            # an article, answered from the index alone, person mentions left out.
+            models.Index(
+                fields=["article", "start"],
+                include=["end", "country"],
+                condition=~Q(status=Status.REJECTED) & Q(country__isnull=False),
+                name="mention_visible_country_span",
+            ),
         ]
 
     def __str__(self) -> str:
