@@ -1050,7 +1050,8 @@ def _writer_resumes(article: Article, a: int, e: int) -> int:
     for k in range(a + 2, e - 2):
         if toks[k].text == "," and toks[k + 1].lower == "denn":
             if not any(
-                toks[i].lower in konj and is_konjunktiv(article, i, k + 1, with_ii=True) for i in range(k + 2, e)
+                toks[i].lower in konj and is_konjunktiv(article, i, k + 1, with_ii=True)
+                for i in range(k + 2, e)
             ):
                 return k
             break

@@ -192,11 +192,16 @@ def test_das_sagte_x_attributes_the_sentence_before():
 
 def test_speaker_is_the_head_noun_not_its_genitive():
     text = "Ein Reporter des Fernsehsenders NTV berichtete, dass die Lage in den Vororten ruhig sei."
-    assert quote_containing(run(text, "de"), "die Lage in den Vororten").speaker == "Reporter des Fernsehsenders NTV"
+    assert (
+        quote_containing(run(text, "de"), "die Lage in den Vororten").speaker
+        == "Reporter des Fernsehsenders NTV"
+    )
 
 
 def test_object_between_auxiliary_and_participle_is_not_the_speaker():
-    text = "Die zentrale Wahlkommission hatte den Standpunkt vertreten, das Gericht sei dafür nicht zuständig."
+    text = (
+        "Die zentrale Wahlkommission hatte den Standpunkt vertreten, das Gericht sei dafür nicht zuständig."
+    )
     assert quote_containing(run(text, "de"), "das Gericht sei").speaker == "zentrale Wahlkommission"
     text = (
         "Museumsdirektor Thomas Metz hat anlässlich der Eröffnung erklärt: "
@@ -227,7 +232,9 @@ def test_laut_with_a_name_in_apposition_gives_the_person_and_the_rest_of_the_sen
 
 def test_speaker_with_a_hyphen_cut_compound():
     text = "Mehrere Zivilisten seien in den Rücken geschossen worden, so Kongress- und Verteidigungskreise."
-    assert quote_containing(run(text, "de"), "Mehrere Zivilisten").speaker == "Kongress- und Verteidigungskreise"
+    assert (
+        quote_containing(run(text, "de"), "Mehrere Zivilisten").speaker == "Kongress- und Verteidigungskreise"
+    )
 
 
 def test_laut_source_stops_after_an_acronym_genitive():
@@ -246,13 +253,17 @@ def test_coordinated_colon_cue_in_a_long_sentence_keeps_the_sentence_subject():
 
 
 def test_dative_object_before_the_verb_is_not_the_speaker():
-    text = "Nachdem die Anwältin der Frau dem Richter mitgeteilt hatte, dass der Mann gesucht werde, geschah nichts."
+    text = (
+        "Nachdem die Anwältin der Frau dem Richter mitgeteilt hatte, dass der Mann gesucht werde, "
+        "geschah nichts."
+    )
     assert quote_containing(run(text, "de"), "der Mann gesucht").speaker == "Anwältin der Frau"
 
 
 def test_unknown_name_in_apposition_before_the_verb_is_the_speaker():
     text = (
-        "Der Korrespondent in Mexiko-Stadt, Will Grant, berichtete, dass die Erde minutenlang gewackelt habe. "
+        "Der Korrespondent in Mexiko-Stadt, Will Grant, berichtete, dass die Erde minutenlang "
+        "gewackelt habe. "
         "Viele Menschen seien in Panik auf die Straße gelaufen."
     )
     result = run(text, "de")
@@ -273,35 +284,47 @@ def test_passive_cue_takes_the_agent_or_the_document_not_the_grammatical_subject
 
 
 def test_copula_cues_need_their_own_adjective_and_a_subject():
-    assert quote_containing(
-        run("Die Ministerin ist überzeugt, dass die Reform gelingen werde.", "de"), "die Reform"
-    ).speaker == "Ministerin"
+    assert (
+        quote_containing(
+            run("Die Ministerin ist überzeugt, dass die Reform gelingen werde.", "de"), "die Reform"
+        ).speaker
+        == "Ministerin"
+    )
     no_quote_containing(
         run("Sicher ist bisher nur, dass im Krieg große Mengen Kraftstoff in den Boden gelangt sind.", "de"),
         "Kraftstoff",
     )
     no_quote_containing(
-        run("Ein Institut, das Gebäude, die nicht erdbebensicher sind, ohne Prüfung abgenommen hat, schloss.", "de"),
+        run(
+            "Ein Institut, das Gebäude, die nicht erdbebensicher sind, ohne Prüfung abgenommen hat, schloss.",
+            "de",
+        ),
         "ohne Prüfung",
     )
 
 
 def test_speech_verbs_in_frames_that_report_nothing():
-    assert quote_containing(run("Die Polizei meldete, der Täter sei gefasst worden.", "de"), "der Täter").speaker == (
-        "Polizei"
+    assert quote_containing(
+        run("Die Polizei meldete, der Täter sei gefasst worden.", "de"), "der Täter"
+    ).speaker == ("Polizei")
+    no_quote_containing(
+        run("Jetzt meldete er sich bei seinem Bruder in den USA, er hatte Sehnsucht nach ihm.", "de"),
+        "Sehnsucht",
     )
     no_quote_containing(
-        run("Jetzt meldete er sich bei seinem Bruder in den USA, er hatte Sehnsucht nach ihm.", "de"), "Sehnsucht"
-    )
-    no_quote_containing(
-        run("Der Rechnungshof erklärte die Ausschreibung für fehlerhaft, der Auftrag wurde neu vergeben.", "de"),
+        run(
+            "Der Rechnungshof erklärte die Ausschreibung für fehlerhaft, der Auftrag wurde neu vergeben.",
+            "de",
+        ),
         "neu vergeben",
     )
 
 
 def test_an_indicative_denn_clause_is_the_writers_not_the_report():
     quote = quote_containing(
-        run("Er hofft, dass für sein Dorf etwas abfällt, denn bisher gibt es nicht einmal ein Telefon.", "de"),
+        run(
+            "Er hofft, dass für sein Dorf etwas abfällt, denn bisher gibt es nicht einmal ein Telefon.", "de"
+        ),
         "für sein Dorf",
     )
     assert quote.text == "für sein Dorf etwas abfällt"
@@ -310,7 +333,9 @@ def test_an_indicative_denn_clause_is_the_writers_not_the_report():
 
 
 def test_zitiert_names_the_quoted_person_not_the_paper():
-    text = "Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: „Der Mann ist weitergegangen.“"
+    text = (
+        "Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: „Der Mann ist weitergegangen.“"
+    )
     assert quote_containing(run(text, "de"), "Der Mann").speaker == "Augenzeugen"
     text = (
         "Der Vorsitzende Konrad Freiberg wird in einer Presseerklärung mit den Worten zitiert: "
@@ -320,7 +345,9 @@ def test_zitiert_names_the_quoted_person_not_the_paper():
 
 
 def test_trailing_so_with_a_naming_verb_is_a_name_not_a_quote():
-    no_quote_containing(run("„Wikiasari“, so heißt ein geplantes Projekt von Jimmy Wales.", "de"), "Wikiasari")
+    no_quote_containing(
+        run("„Wikiasari“, so heißt ein geplantes Projekt von Jimmy Wales.", "de"), "Wikiasari"
+    )
     no_quote_containing(run("„Wikiasari“, so nennt sich das Projekt von Jimmy Wales.", "de"), "Wikiasari")
     text = "„Er ist die eiserne Hand“, so charakterisierte ihn der Gewerkschafter Bernard Aubin."
     assert quote_containing(run(text, "de"), "eiserne Hand").speaker == "Bernard Aubin"

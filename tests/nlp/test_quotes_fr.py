@@ -62,7 +62,8 @@ def test_pronoun_after_a_name_in_apposition_to_the_subject():
     text = (
         "Le chancelier allemand Friedrich Merz a rejeté ces avertissements. "
         "Le ministre français des Affaires étrangères, Jean-Noël Barrot, a estimé que la Russie "
-        "portait seule la responsabilité de l'escalade. « Nous restons aux côtés de l'Ukraine », a-t-il ajouté."
+        "portait seule la responsabilité de l'escalade. "
+        "« Nous restons aux côtés de l'Ukraine », a-t-il ajouté."
     )
     assert quote_containing(run(text, "fr"), "Nous restons").speaker == "Jean-Noël Barrot"
 
