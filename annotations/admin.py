@@ -37,8 +37,21 @@ class QuoteAdmin(admin.ModelAdmin):
     raw_id_fields = ["article", "run", "speaker", "created_by"]
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Listed and readable; written only by the services or triggers that own the rows."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(ReadOnlyAdmin):
     """The history is evidence: readable here, changed only by the correction services."""
 
     list_display = ["created_at", "user", "action", "summary", "article", "undone"]
@@ -46,29 +59,11 @@ class CorrectionAdmin(admin.ModelAdmin):
     list_select_related = ["user", "article"]
     raw_id_fields = ["article", "user", "undone_by"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(PersonQuoteMonth)
-class PersonQuoteMonthAdmin(admin.ModelAdmin):
+class PersonQuoteMonthAdmin(ReadOnlyAdmin):
     """Derived from the quotes by database triggers: readable here, never edited."""
 
     list_display = ["person", "month", "count"]
     list_select_related = ["person"]
     raw_id_fields = ["person"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

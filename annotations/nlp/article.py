@@ -70,7 +70,6 @@ class Article:
     ents: list[tuple[int, int, str]] = field(default_factory=list)  # model entities: tok range + label
     persons: list[Mention] = field(default_factory=list)
     person_at: dict[int, Mention] = field(default_factory=dict)  # token index -> mention
-    role_person: dict[str, str] = field(default_factory=dict)  # role word -> person key (last seen)
     role_mentions: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role -> [(pos, key)]
     country_toks: set[int] = field(default_factory=set)
     _person_starts: list[int] = field(default_factory=list)
@@ -108,7 +107,6 @@ class Article:
         return self.persons[k - 1] if k else None
 
     def note_role(self, role: str, pos: int, key: str) -> None:
-        self.role_person[role] = key
         self.role_mentions.setdefault(role, []).append((pos, key))
 
     def person_for_role(self, role: str, pos: int) -> str | None:

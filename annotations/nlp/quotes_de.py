@@ -202,8 +202,14 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
     words = [t.lower for t in toks[first:end] if not _is_adjective(t)]
     if len(words) == 1:
         role = ROLE_SYNONYMS.get(words[0], words[0])
-        key = article.person_for_role(role, toks[first].start) or next(
-            (k for r, k in article.role_person.items() if r.endswith(role) and is_role_word(role)), None
+        pos = toks[first].start
+        key = article.person_for_role(role, pos) or next(
+            (
+                article.person_for_role(r, pos)
+                for r in article.role_mentions
+                if r.endswith(role) and is_role_word(role)
+            ),
+            None,
         )
         if key:
             return Speaker(key, toks[first].start, toks[end - 1].end, "PERSON")

@@ -25,6 +25,7 @@ _EN_INSTITUTIONS = frozenset(
     spokesperson prosecutor prosecutors coast guard""".split()
 )
 _COMPLEMENTIZERS = frozenset("that que qu' qu’ qu".split())
+_SUBJECT_DEPS = frozenset(("nsubj", "nsubj:pass", "nsubjpass"))
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
         subjects = [
             k
             for k in _children(article, v)
-            if (toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass") and toks[k].lower != "-t")
+            if (toks[k].dep in _SUBJECT_DEPS and toks[k].lower != "-t")
             # "a-t-il déclaré": the inverted pronoun is an expletive subject to the parser,
             # and the euphonic "-t" may come out as a subject of its own
             or (toks[k].dep == "expl:subj" and toks[k].lower in rules.pronouns)
@@ -243,7 +244,7 @@ _UNNAMED_HEADS = frozenset(
 
 def _unnamed_subject(article: Article, verb: int) -> bool:
     toks = article.toks
-    subjects = [k for k in _children(article, verb) if toks[k].dep in ("nsubj", "nsubj:pass", "nsubjpass")]
+    subjects = [k for k in _children(article, verb) if toks[k].dep in _SUBJECT_DEPS]
     if not subjects:
         return False
     k = subjects[0]
