@@ -169,11 +169,7 @@ def article_tsquery(query: str, *, period: str | None = None) -> RawSQL:
     for code, config in SEARCH_CONFIGS.items():
         parts.append(f"(websearch_to_tsquery('{config}'::regconfig, %s) && %s::tsquery)")
         params += [query, LANGUAGE_MARK + code]
-    sql = "(" + " || ".join(parts) + ")"
-    if period is not None:
-        sql = f"({sql} && %s::tsquery)"
-        params.append(period)
-    return RawSQL(sql, params, output_field=SearchQueryField())
+    return _or_within(parts, params, period)
 
 
 def any_language_tsquery(query: str, *, period: str | None = None) -> RawSQL:
@@ -185,11 +181,16 @@ def any_language_tsquery(query: str, *, period: str | None = None) -> RawSQL:
     the year, whose language lexeme it must check (the language lexemes are in every vector).
     """
     configs = ["simple", *SEARCH_CONFIGS.values()]
-    sql = "(" + " || ".join(f"websearch_to_tsquery('{config}'::regconfig, %s)" for config in configs) + ")"
-    params = [query] * len(configs)
+    parts = [f"websearch_to_tsquery('{config}'::regconfig, %s)" for config in configs]
+    return _or_within(parts, [query] * len(configs), period)
+
+
+def _or_within(parts: list[str], params: list, period: str | None) -> RawSQL:
+    """The tsquery parts OR-ed, AND-ed with `period` (year lexemes) when given."""
+    sql = "(" + " || ".join(parts) + ")"
     if period is not None:
         sql = f"({sql} && %s::tsquery)"
-        params.append(period)
+        params = [*params, period]
     return RawSQL(sql, params, output_field=SearchQueryField())
 
 
