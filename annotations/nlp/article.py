@@ -173,7 +173,7 @@ def _build_tokenized(article: Article, text: str, analysis: str, nlp: Language) 
         base = len(toks)
         toks.extend(map(Tok, words, starts, range(base, base + len(words))))
         cuts = _line_cuts(piece, [start - offset for start in starts])
-        cuts |= _period_cuts(words, cuts)
+        cuts |= _period_cuts(words, starts, cuts)
         s = base
         for cut in sorted(cuts):
             if cut > 0:
@@ -197,9 +197,13 @@ def _line_cuts(piece: str, starts: list[int]) -> set[int]:
     return cuts
 
 
-def _period_cuts(words: list[str], line_cuts: set[int]) -> set[int]:
+def _period_cuts(words: list[str], starts: list[int], line_cuts: set[int]) -> set[int]:
     """The Sentencizer's rule: after a sentence-final mark, the next word (not a mark) opens
-    a sentence, unless a line break came first (it has already opened one there)."""
+    a sentence, unless a line break came first (it has already opened one there).
+
+    An opening quotation mark (space before it, a word glued after it) opens the sentence
+    itself: "… Fachminister. „Wir …" must not end the sentence before it with the mark.
+    """
     cuts: set[int] = set()
     n = len(words)
     for k in [k for k, word in enumerate(words) if word in _SENT_PUNCT]:
@@ -208,11 +212,25 @@ def _period_cuts(words: list[str], line_cuts: set[int]) -> set[int]:
             word = words[j]
             if word in _SENT_PUNCT:
                 break  # the mark at j starts its own look-ahead
-            if word[0].isalnum() or word[-1].isalnum():
+            if word[0].isalnum() or word[-1].isalnum() or _opens_quote(words, starts, j):
                 cuts.add(j)
                 break
             j += 1
     return cuts
+
+
+def _opens_quote(words: list[str], starts: list[int], j: int) -> bool:
+    word = words[j]
+    return (
+        word in _QUOTE_MARKS
+        and j + 1 < len(words)
+        and starts[j - 1] + len(words[j - 1]) < starts[j]
+        and starts[j] + len(word) == starts[j + 1]
+        and words[j + 1][0].isalnum()
+    )
+
+
+_QUOTE_MARKS = frozenset('„“”"»«‹›‚‘')
 
 
 def build_article(text: str, language: str, nlp: Language, *, parsed: bool) -> Article:

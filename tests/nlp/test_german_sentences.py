@@ -2,7 +2,8 @@
 
 The reference below is the straightforward per-token loop the fast path replaced: a line
 break ends a sentence, and after a sentence-final mark the next word that is not a mark
-opens one. The fast path must give the same tokens and sentences on awkward inputs.
+opens one, or an opening quotation mark (space before, word glued after). The fast path
+must give the same tokens and sentences on awkward inputs.
 """
 
 from __future__ import annotations
@@ -10,7 +11,14 @@ from __future__ import annotations
 import pytest
 
 from annotations.nlp import loaders
-from annotations.nlp.article import _SENT_PUNCT, _repair_sentences, analysis_text, build_article, chunks
+from annotations.nlp.article import (
+    _QUOTE_MARKS,
+    _SENT_PUNCT,
+    _repair_sentences,
+    analysis_text,
+    build_article,
+    chunks,
+)
 
 
 def _reference(text: str) -> tuple[list[tuple[str, int]], list[tuple[int, int]]]:
@@ -29,7 +37,9 @@ def _reference(text: str) -> tuple[list[tuple[str, int]], list[tuple[int, int]]]
             start = offset + token.idx
             word = text[start : start + len(token)]
             in_punct = word in _SENT_PUNCT
-            if seen_period and not in_punct and (word[0].isalnum() or word[-1].isalnum()):
+            after = piece[token.idx + len(token) : token.idx + len(token) + 1]
+            opener = word in _QUOTE_MARKS and piece[token.idx - 1 : token.idx].isspace() and after.isalnum()
+            if seen_period and not in_punct and (word[0].isalnum() or word[-1].isalnum() or opener):
                 if len(toks) > s:
                     sents.append((s, len(toks)))
                     s = len(toks)
@@ -54,6 +64,7 @@ CASES = [
     "   ",
     "A" * 200 + ". Weiter. " + "x" * 70 + "\nEnde.",
     "Satz eins.“ sagte er. (Klammer.) [Noch.] Fertig",
+    'Er kam. „Wir bleiben“, sagte er. »Nein.« Dann. "Ja" sagte sie. « Oui » fini.',
 ]
 
 
@@ -66,3 +77,11 @@ def test_fast_sentences_match_reference(text):
     assert [t.i for t in article.toks] == list(range(len(toks)))
     expected = _repair_sentences(article.toks, sents, text)
     assert article.sents == expected
+
+
+def test_opening_mark_after_a_full_stop_opens_the_next_sentence():
+    text = "Beobachter erwarten weitere Treffen. „Wir bleiben hier“, sagte Falk."
+    article = build_article(text, "de", loaders.pipeline_for("de"), parsed=False)
+    first, second = (text[article.toks[s].start : article.toks[e - 1].end] for s, e in article.sents)
+    assert first == "Beobachter erwarten weitere Treffen."
+    assert second.startswith("„Wir bleiben")
