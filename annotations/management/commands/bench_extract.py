@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.core.management.base import BaseCommand
 
 from annotations.nlp import extract, loaders, pipeline
+from annotations.nlp.article import Tok, build_article
 
 _PEOPLE = {
     "de": [
@@ -256,4 +257,28 @@ class Command(BaseCommand):
                     f"de without the trained NER (rules only): ours {our_rate:,.0f} words/s | "
                     f"{reference_name} {ref_rate:,.0f} words/s | ratio {our_rate / ref_rate:.2f}"
                 )
+            if lang == "de":
+                self._german_floors(n, corpus, reference, reference_name, runs)
         self.stdout.write(f"RSS after the run with en, de and fr loaded: {_rss_mb():.0f} MB")
+
+    def _german_floors(self, n, corpus, reference, reference_name, runs) -> None:
+        """What the German ratio can reach at most: the first stage alone (tokens and
+        sentences, no extraction), and the tokenizer plus one Python object per token."""
+        nlp = loaders.pipeline_for("de")
+        tokenizer = nlp.tokenizer
+
+        def tokens_and_sentences():
+            return [build_article(article, "de", nlp, parsed=False) for article in corpus]
+
+        def one_object_per_token():
+            return [[Tok(t.text, t.idx, t.i) for t in tokenizer(article)] for article in corpus]
+
+        for label, stage in (
+            ("first stage only (tokens and sentences, no extraction)", tokens_and_sentences),
+            ("floor: tokenizer + one Python object per token", one_object_per_token),
+        ):
+            ref_rate, rate = _best_rates(n, reference, stage, runs)
+            self.stdout.write(
+                f"de {label}: {rate:,.0f} words/s | {reference_name} {ref_rate:,.0f} words/s | "
+                f"ratio {rate / ref_rate:.2f}"
+            )
