@@ -791,10 +791,23 @@ _REL_WORDS = frozenset("was wo wobei weshalb weswegen womit wodurch worauf".spli
 
 
 def _relative_opener(article: Article, a: int, e: int) -> bool:
+    """ "…, in dem 185 Länder aufgelistet sind" / "…, was ein Hinweis ist" open a relative
+    clause; "…, in der Stadt sei niemand verletzt worden" opens the report: there the
+    pronoun is an article, with a noun (and perhaps adjectives) after it."""
     toks = article.toks
     if toks[a].lower in _REL_WORDS:
         return True
-    return a + 1 < e and toks[a].lower in DE_PREPOSITIONS and toks[a + 1].lower in _REL_PRONOUNS
+    if not (a + 1 < e and toks[a].lower in DE_PREPOSITIONS and toks[a + 1].lower in _REL_PRONOUNS):
+        return False
+    if toks[a + 1].lower not in ("dem", "der", "den"):
+        return True  # "denen", "deren", "welchem" are never articles
+    k = a + 2
+    while k < e and _is_adjective(toks[k]) and toks[k].lower not in _QUANTIFIERS:
+        k += 1
+    return not (k < e and _is_capital(toks[k]) and toks[k].lower not in ("sie", "er", "wir", "ihr"))
+
+
+_QUANTIFIERS = frozenset("viele einige alle mehrere wenige manche zahlreiche beide".split())
 
 
 def _own_source(article: Article, s: int, e: int, j: int) -> Speaker | None:

@@ -382,3 +382,17 @@ def test_bare_institution_noun_resolves_to_the_institution_named_before():
     # nothing named before: the noun stays as written
     text = "Die Durchfahrt sei im Einklang mit dem Seerecht erfolgt, hieß es aus dem Ministerium."
     assert quote_containing(run(text, "de"), "Die Durchfahrt").speaker == "Ministerium"
+
+
+def test_report_opening_with_a_preposition_and_article_is_not_a_relative_clause():
+    text = "Gouverneur Gabino Rivas sagte, in der Ortschaft sei niemand verletzt worden."
+    quote = quote_containing(run(text, "de"), "in der Ortschaft")
+    assert quote.text == "in der Ortschaft sei niemand verletzt worden"
+    assert quote.speaker == "Gabino Rivas"
+    text = "Ministerin Carla Brunner betonte, unter den neuen Bewerbern seien viele Fachkräfte."
+    assert quote_containing(run(text, "de"), "unter den neuen Bewerbern").speaker == "Carla Brunner"
+    # a pronoun that is never an article, or a determiner-less phrase, opens a relative clause
+    text = "Falk kritisierte die Berichte, bei denen viele Angaben fehlten."
+    no_quote_containing(run(text, "de"), "viele Angaben")
+    text = "Falk kritisierte den Bericht, in dem 185 Länder aufgelistet sind."
+    no_quote_containing(run(text, "de"), "185 Länder")
