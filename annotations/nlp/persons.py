@@ -65,14 +65,30 @@ def is_role_word(lower: str) -> bool:
     return lower.endswith("in") and lower[:-2].endswith(DE_ROLE_SUFFIXES)
 
 
-def _name_tail(toks: list[Tok], i: int, end: int, limit: int, article: Article) -> int:
-    """Index after the run of name words starting at i (at most `limit` words)."""
+def _name_tail(
+    toks: list[Tok], i: int, end: int, limit: int, article: Article, *, after_first_name: bool = False
+) -> int:
+    """Index after the run of name words starting at i (at most `limit` words).
+
+    Particles belong to a name right after its first name ("Ursula von der Leyen", "Marco
+    van Basten"), or one particle inside it; after a role noun they start a phrase
+    ("Präsident von Frankreich"), and so does a run after a surname ("Patrick Kamanda von
+    der Umweltbehörde")."""
     j, taken = i, 0
     while j < end and taken < limit:
         tok = toks[j]
-        if tok.lower in _NAME_PARTICLES and j + 1 < end and is_name_word(toks[j + 1]) and taken:
-            j += 1
-            continue
+        if tok.lower in _NAME_PARTICLES and (taken or after_first_name):
+            # "von der", "van den", "de la" right after the first name
+            after_first = (not taken and after_first_name) or (
+                taken == 1 and toks[j - 1].text in first_names()
+            )
+            k = j + 1
+            while after_first and k < end and k - j < 3 and toks[k].lower in _NAME_PARTICLES:
+                k += 1
+            if k < end and is_name_word(toks[k]) and k not in article.country_toks:
+                j = k
+                continue
+            break
         if not is_name_word(tok) or j in article.country_toks or _looks_like_noun(tok.text):
             break
         if is_role_word(tok.lower) or tok.text in DE_ROLE_WORDS:
@@ -124,7 +140,7 @@ def german_candidates(article: Article, known: Iterable[KnownPerson]) -> list[tu
                     continue
             # 3. known first name + surname(s) ("Hanna Liebig", "Kim Jong Un")
             if tok.text in names and i + 1 < e and i not in article.country_toks:
-                j = _name_tail(toks, i + 1, e, 3, article)
+                j = _name_tail(toks, i + 1, e, 3, article, after_first_name=True)
                 if j > i + 1:
                     found.append((i, j, ""))
                     i = j

@@ -33,6 +33,21 @@ def test_known_persons_are_found_next_time():
     assert dict(run(text, "de", known_persons=known).persons()) == {"Xaver Quirin": 2}
 
 
+def test_german_names_with_particles_after_the_first_name():
+    text = (
+        "Bundesarbeitsministerin Ursula von der Leyen reiste nach Brüssel, wo Alexis de Souza "
+        "wartete. Von der Leyen betonte, die Gespräche seien gut verlaufen. Der Sprecher "
+        "Jonas Falk von der Umweltbehörde und Präsident Keller von Frankreich schwiegen."
+    )
+    result = run(text, "de")
+    persons = dict(result.persons())
+    assert persons["Ursula von der Leyen"] == 2
+    assert "Alexis de Souza" in persons
+    # a particle run after a surname or a role noun starts a phrase, not a name
+    assert "Jonas Falk" in persons and "Keller" in persons
+    assert result.quotes[0].speaker == "Ursula von der Leyen"
+
+
 def test_genitive_surname_resolves():
     text = "Präsident Wladimir Putin reiste ab. Putins Sprecher bestätigte die Reise."
     assert dict(run(text, "de").persons()) == {"Wladimir Putin": 2}
