@@ -1026,6 +1026,8 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                 continue
             if toks[k].text in _PUNCT_END or masked[k] or toks[k].lower in DE_SPEECH_VERBS:
                 break
+        if comma is None and lower not in DE_SPEECH_PARTICLE:
+            comma = _late_comma(article, j, e, masked)
         if comma is None or not _is_cue_verb(article, j, comma) or _not_speech_frame(article, j, comma):
             continue
         if toks[comma].text == ":" and comma + 1 < e and masked[comma + 1]:
@@ -1059,6 +1061,38 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             out.append(Candidate(span[0], span[1], False, tok.text, speaker))
             return out
     return out
+
+
+# Konjunktiv II of modals: after a speech verb they report ("müssten … eingehen"); in a
+# sentence of their own they are as often the writer's guess ("dürfte steigen")
+_MODAL_KONJ_II = frozenset("müsste müssten könnte könnten dürfte dürften".split())
+
+
+def _late_comma(article: Article, j: int, e: int, masked: list[bool]) -> int | None:
+    """ "sagte am Montag nach einem Treffen mit Vermittlern aus Katar und den USA in Kairo,
+    beide Seiten müssten …": a long adverbial between verb and comma; the clause counts
+    only when its mood or a "dass" marks it as reported."""
+    toks = article.toks
+    for k in range(j + 1, min(e - 2, j + 1 + _MAX_CUE_GAP * 2)):
+        text = toks[k].text
+        if text in _PUNCT_END or text in (";", ":") or masked[k] or toks[k].lower in DE_SPEECH_VERBS:
+            return None
+        if text != ",":
+            continue
+        if k - j <= _MAX_CUE_GAP:
+            return None  # the ordinary search saw this comma and let it go
+        if toks[k + 1].lower in DE_COMPLEMENTIZERS:
+            return k
+        konj = _konj_candidates()
+        for m in range(k + 1, e):
+            if toks[m].text in _CLAUSE_BREAK or toks[m].text in _PUNCT_END:
+                break
+            if toks[m].lower in _MODAL_KONJ_II or (
+                toks[m].lower in konj and is_konjunktiv(article, m, k + 1, with_ii=True)
+            ):
+                return k
+        return None
+    return None
 
 
 def _writer_resumes(article: Article, a: int, e: int) -> int:

@@ -396,3 +396,18 @@ def test_report_opening_with_a_preposition_and_article_is_not_a_relative_clause(
     no_quote_containing(run(text, "de"), "viele Angaben")
     text = "Falk kritisierte den Bericht, in dem 185 Länder aufgelistet sind."
     no_quote_containing(run(text, "de"), "185 Länder")
+
+
+def test_long_adverbial_between_cue_and_reported_clause():
+    text = (
+        "Der Außenminister Karim Haddad sagte am Montag nach einem Treffen mit Vermittlern aus Jordanien "
+        "und Oman in Kairo, beide Seiten müssten schmerzhafte Zugeständnisse machen."
+    )
+    quote = quote_containing(run(text, "de"), "beide Seiten müssten")
+    assert quote.speaker == "Karim Haddad" and quote.text.endswith("Zugeständnisse machen")
+    # the same distance without a report mood is not a report
+    text = (
+        "Der Außenminister Karim Haddad sagte am Montag nach einem Treffen mit Vermittlern aus Jordanien "
+        "und Oman in Kairo, die Lage bleibt schwierig."
+    )
+    assert run(text, "de").quotes == []
