@@ -103,6 +103,7 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
         if mention is not None:
             return Speaker(mention.key, toks[first].start, toks[first].end, "PERSON")
         return None
+    first = _after_dateline(toks, first, last)
     while first <= last and toks[first].lower in _DETS:
         first += 1
     while last >= first and (toks[last].text in _PUNCT or toks[last].text in _OPEN_CLOSE_MARKS):
@@ -126,6 +127,25 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
     return Speaker(text, start, end, label)
 
 
+def _after_dateline(toks: list[Tok], first: int, last: int) -> int:
+    """Skip a dateline the parser put into the subject ("LONDON — Downing Street said",
+    "MUSCAT, Oman (AP) — Oman said"): a capitalised city, then names, commas or an agency
+    in brackets, then a dash."""
+    if not (toks[first].text.isupper() and len(toks[first].text) > 1):
+        return first
+    for k in range(first + 1, min(last + 1, first + 8)):
+        if toks[k].text in _DASHES:
+            return k + 1
+        if not (toks[k].text[:1].isupper() or toks[k].text in "(),"):
+            break
+    return first
+
+
+def _only_dateline(article: Article, k: int) -> bool:
+    left, right = _subtree(article, k)
+    return _after_dateline(article.toks, left, right) > right
+
+
 def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
     toks = article.toks
     v = verb
@@ -138,6 +158,8 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
             # and the euphonic "-t" may come out as a subject of its own
             or (toks[k].dep == "expl:subj" and toks[k].lower in rules.pronouns)
         ]
+        # "LONDON — Downing Street said": the parser may make the dateline a subject too
+        subjects = [k for k in subjects if not _only_dateline(article, k)]
         # "La présidente de la Commission, Ursula von der Leyen, a estimé": the French
         # parser gives both an nsubj; the one with a person wins
         for k in subjects:
@@ -149,6 +171,10 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
         if subjects:
             k = subjects[0]
             left, right = _subtree(article, k)
+            after = _after_dateline(toks, left, right)
+            if after > k:
+                # "MUSCAT, Oman (AP) — Oman said": the parser made the dateline city the head
+                return speaker_from_span(rules, article, after, min(right, after + 5))
             # keep the subject compact: a relative clause or apposition is not the name
             return speaker_from_span(rules, article, max(left, k - 6), min(right, k + 5))
         # "warning that …", "and said …": the subject of the governing verb

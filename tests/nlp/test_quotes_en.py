@@ -106,3 +106,13 @@ def test_unnamed_plural_sources_are_not_quotes_and_datelines_are_dropped():
     quote = quote_containing(run(text, "en"), "The talks will resume")
     assert quote.text == "The talks will resume next week in Geneva"
     assert quote.speaker == "Marco Rubio"
+
+
+def test_a_dateline_before_an_institution_subject_is_not_the_speaker():
+    text = (
+        "MUSCAT, Oman (AP) — Oman said Sunday it was ready to host a new round of talks.\n\n"
+        "LONDON — Downing Street said on Tuesday that British jets would begin patrols next month."
+    )
+    result = run(text, "en")
+    assert quote_containing(result, "ready to host").speaker == "Oman"
+    assert quote_containing(result, "British jets").speaker == "Downing Street"
