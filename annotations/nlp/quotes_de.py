@@ -629,6 +629,28 @@ def _infinitive_clause(article: Article, a: int, b: int) -> bool:
     )
 
 
+def _noun_infinitive(article: Article, j: int, comma: int, e: int) -> bool:
+    """ "meldet seit Wochen mehr Versuche, die Grenze zu überqueren": an infinitive after a
+    common noun is that noun's content, not what the subject says ("kündigte an, Soldaten
+    zu entsenden" still reports an announcement)."""
+    toks = article.toks
+    noun = comma - 1
+    if noun <= j or not _is_capital(toks[noun]) or toks[noun].lower in _TIME_NOUNS:
+        return False
+    if article.person_at.get(noun) is not None or noun in article.country_toks:
+        return False
+    return _infinitive_clause(article, comma + 1, _segment_end(article, comma + 1, e))
+
+
+def _segment_end(article: Article, a: int, e: int) -> int:
+    """End of the comma segment that starts at token a."""
+    toks = article.toks
+    for k in range(a, e):
+        if toks[k].text in _CLAUSE_BREAK or toks[k].text in _PUNCT_END:
+            return k
+    return e
+
+
 def _unnamed(article: Article, first: int, end: int) -> bool:
     """A source phrase without a named source: "Berichten", "ersten Angaben"."""
     toks = article.toks
@@ -1049,6 +1071,8 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             continue  # "…, in dem 185 Länder aufgelistet sind" / "…, was ein Hinweis ist"
         if lower in DE_DASS_ONLY and _infinitive_clause(article, comma + 1, e):
             continue  # "forderte X, die Angriffe einzustellen": a demand, not a report
+        if _noun_infinitive(article, j, comma, e):
+            continue  # "meldet mehr Versuche, die Grenze zu überqueren": the noun's content
         if lower in _SOURCE_VERBS:
             speaker = _source_pp(article, s, comma)
         else:

@@ -411,3 +411,13 @@ def test_long_adverbial_between_cue_and_reported_clause():
         "und Oman in Kairo, die Lage bleibt schwierig."
     )
     assert run(text, "de").quotes == []
+
+
+def test_infinitive_after_a_noun_is_its_content_not_a_report():
+    text = "Auch Estland meldet seit Wochen mehr Versuche, die Grenze zu Russland illegal zu überqueren."
+    assert run(text, "de").quotes == []
+    text = "Die Regierung kritisierte am Montag den Plan, die Hilfen zu kürzen."
+    assert run(text, "de").quotes == []
+    # an announcement with its particle still reports what was announced
+    text = "Der Minister Jan Kowalski kündigte an, die Steuern im kommenden Jahr deutlich zu senken."
+    assert quote_containing(run(text, "de"), "Steuern im kommenden Jahr").speaker == "Jan Kowalski"
