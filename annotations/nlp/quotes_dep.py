@@ -182,6 +182,25 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
             v = toks[v].head
             continue
         break
+    return _orphaned_subject(rules, article, verb)
+
+
+def _orphaned_subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
+    """The noun phrase before the verb that the parser hung on the previous paragraph.
+
+    spaCy parses a chunk of several paragraphs; when it runs two of them together
+    ("… wrote on X.\n\nRepresentative Carla Hughes of Georgia, …, said …"), the subject
+    of the second is attached into the first and the verb is left without one."""
+    toks = article.toks
+    s, e = article.sents[toks[verb].sent]
+    for k in range(s, verb):
+        tok = toks[k]
+        if s <= tok.head < e:
+            continue
+        if tok.pos not in ("PROPN", "NOUN"):
+            return None
+        left, right = _subtree(article, k)
+        return speaker_from_span(rules, article, max(left, s, k - 6), min(right, verb - 1, k + 5))
     return None
 
 

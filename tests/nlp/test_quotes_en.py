@@ -116,3 +116,13 @@ def test_a_dateline_before_an_institution_subject_is_not_the_speaker():
     result = run(text, "en")
     assert quote_containing(result, "ready to host").speaker == "Oman"
     assert quote_containing(result, "British jets").speaker == "Downing Street"
+
+
+def test_subject_the_parser_attached_to_the_previous_paragraph():
+    text = (
+        "“Every grain ship that reaches Odesa safely is a defeat for the Kremlin,” Sybiha wrote on X.\n\n"
+        "Representative Carla Hughes of Georgia, a senior Republican on the House Armed Services "
+        "Committee, said the United States should offer intelligence support to the mission."
+    )
+    quote = quote_containing(run(text, "en"), "intelligence support")
+    assert quote.speaker == "Carla Hughes"
