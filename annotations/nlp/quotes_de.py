@@ -173,6 +173,22 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
                 continue
         if (
             j + 1 < end
+            and toks[j].lower == "für"
+            and _is_institution(toks[j - 1].lower)
+            and (_is_capital(toks[j + 1]) or toks[j + 1].lower in DE_DETERMINERS)
+        ):
+            # "des Bundesamts für Verfassungsschutz", "das Institut für Weltwirtschaft"
+            k = j + 1
+            while k < end and (toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k])):
+                k += 1
+            m = k
+            while m < end and _is_capital(toks[m]):
+                m += 1
+            if m > k:
+                j = m
+                continue
+        if (
+            j + 1 < end
             and toks[j].lower in ("in", "aus")
             and _is_capital(toks[j + 1])
             and ((j + 1) in article.country_toks or toks[j - 1].lower.endswith(DE_INSTITUTION_SUFFIXES))
@@ -181,6 +197,13 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
             continue
         break
     return j
+
+
+def _is_institution(lower: str) -> bool:
+    """An institution noun, also in the genitive ("Bundesamts", "Ministeriums")."""
+    return lower.endswith(DE_INSTITUTION_SUFFIXES) or (
+        lower.endswith("s") and lower.rstrip("s").rstrip("e").endswith(DE_INSTITUTION_SUFFIXES)
+    )
 
 
 def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:

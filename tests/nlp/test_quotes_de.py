@@ -421,3 +421,15 @@ def test_infinitive_after_a_noun_is_its_content_not_a_report():
     # an announcement with its particle still reports what was announced
     text = "Der Minister Jan Kowalski kündigte an, die Steuern im kommenden Jahr deutlich zu senken."
     assert quote_containing(run(text, "de"), "Steuern im kommenden Jahr").speaker == "Jan Kowalski"
+
+
+def test_institution_named_with_fuer_keeps_its_field():
+    text = (
+        "Nach Angaben des Bundesamts für Verfassungsschutz hat die Zahl der Angriffe deutlich zugenommen. "
+        "Das Institut für Weltwirtschaft erklärte, die Konjunktur erhole sich nur langsam."
+    )
+    result = run(text, "de")
+    angaben = quote_containing(result, "Zahl der Angriffe")
+    assert angaben.speaker == "Bundesamts für Verfassungsschutz"
+    assert angaben.text.startswith("hat die Zahl")
+    assert quote_containing(result, "Konjunktur").speaker == "Institut für Weltwirtschaft"
