@@ -363,6 +363,13 @@ def _subject_before(article: Article, s: int, j: int, *, passive_agent: bool = T
     k = j - 1
     while k >= s:
         tok = toks[k]
+        if tok.text == ")":
+            # "Der Verband der Automobilindustrie (VDA) teilte mit": the short form in
+            # brackets repeats the phrase before it
+            m = next((m for m in range(k - 1, max(s, k - 6) - 1, -1) if toks[m].text == "("), None)
+            if m is not None and m > s:
+                k = m - 1
+                continue
         if tok.text == ",":
             # "…, Will Grant, berichtete": a name right before the comma
             if k - 1 >= s and article.person_at.get(k - 1) is not None:

@@ -433,3 +433,13 @@ def test_institution_named_with_fuer_keeps_its_field():
     assert angaben.speaker == "Bundesamts für Verfassungsschutz"
     assert angaben.text.startswith("hat die Zahl")
     assert quote_containing(result, "Konjunktur").speaker == "Institut für Weltwirtschaft"
+
+
+def test_bracketed_short_form_or_party_is_not_the_speaker():
+    text = (
+        "Der Verband der Automobilindustrie (VDA) teilte mit, Strafzölle seien der falsche Weg. "
+        "Die Ministerin Karin Albers (SPD) betonte, die Hilfen kämen rechtzeitig."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Strafzölle").speaker == "Verband der Automobilindustrie"
+    assert quote_containing(result, "Hilfen kämen").speaker == "Karin Albers"
