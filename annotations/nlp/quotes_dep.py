@@ -178,7 +178,8 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
             # keep the subject compact: a relative clause or apposition is not the name
             return speaker_from_span(rules, article, max(left, k - 6), min(right, k + 5))
         # "warning that …", "and said …": the subject of the governing verb
-        if toks[v].dep in ("advcl", "conj", "xcomp", "ccomp") and toks[v].head != v:
+        # (not across into another paragraph the parser joined to ours)
+        if toks[v].dep in ("advcl", "conj", "xcomp", "ccomp") and toks[toks[v].head].sent == toks[v].sent:
             v = toks[v].head
             continue
         break
@@ -260,6 +261,14 @@ def _colon_cue(rules: DepRules, article: Article, colon: int) -> tuple[str, Spea
         mention = article.person_at.get(colon - 1)
         if mention is not None:
             return ":", Speaker(mention.key, mention.start, mention.end, "PERSON")
+    # "President X … struck a cautious note: “…”": no speech verb, but a person is the
+    # subject of the clause that the colon closes
+    for k in range(colon - 1, s - 1, -1):
+        if toks[k].pos == "VERB" and (toks[k].dep == "ROOT" or toks[toks[k].head].sent != toks[k].sent):
+            speaker = _subject(rules, article, k)
+            if speaker is not None and speaker.label == "PERSON":
+                return toks[k].text, speaker
+            break
     return None
 
 

@@ -126,3 +126,23 @@ def test_subject_the_parser_attached_to_the_previous_paragraph():
     )
     quote = quote_containing(run(text, "en"), "intelligence support")
     assert quote.speaker == "Carla Hughes"
+
+
+def test_colon_quote_after_a_person_subject_without_speech_verb():
+    text = (
+        "Defence minister Paul Reed visited the base on Monday.\n\n"
+        "Romanian President Nicușor Dan, whose country will host the aircraft, struck a cautious note: "
+        "“Our airspace is not a stage for rivalry. We accept this mission because it protects our coast.”"
+    )
+    assert quote_containing(run(text, "en"), "Our airspace").speaker == "Nicușor Dan"
+
+
+def test_no_subject_is_taken_from_a_paragraph_the_parser_joined():
+    text = (
+        "His French counterpart, Sébastien Lecornu, warned that Europe could no longer rely on "
+        "Washington alone. He called the mission a test of European resolve.\n\n"
+        "Read more: Drone debris found again on the coast near Constanța\n\n"
+        "Romanian President Nicușor Dan, whose country will host the aircraft, struck a cautious note: "
+        "“Our airspace is not a stage for rivalry. We accept this mission because it protects our coast.”"
+    )
+    assert quote_containing(run(text, "en"), "Our airspace").speaker == "Nicușor Dan"
