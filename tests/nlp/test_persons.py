@@ -89,3 +89,13 @@ def test_english_hyphenated_names_and_names_after_a_role_noun():
     )
     names = {m.text for m in run(text, "en").mentions if m.label == "PERSON"}
     assert {"Kim Jong-un", "Choe Son Hui", "Sergei Lavrov"} <= names
+
+
+def test_a_pronoun_is_never_the_surname_of_an_east_asian_name():
+    text = (
+        "Trade Commissioner Anna Berg spent two days in talks. "
+        "He said the Commission would not lift the duties. "
+        "Commerce ministry spokesman He Yadong said the door remained open."
+    )
+    result = run(text, "en")
+    assert [m.text for m in result.mentions if m.label == "PERSON"] == ["Anna Berg", "He Yadong"]
