@@ -634,8 +634,12 @@ def _clause_span(article: Article, a: int, b: int, masked: list[bool]) -> tuple[
         if toks[k].text == ";":
             b = k
             break
-    # an opening mark of the next quote can hang at the end of the sentence before it
+    # an opening mark of the next quote can hang at the end of the sentence before it; a
+    # mark that closes a term quoted inside the report ("werde „nicht unbeantwortet
+    # bleiben“.") stays
     while b > a and (toks[b - 1].text in _PUNCT_END or toks[b - 1].text in _MARKS):
+        if toks[b - 1].text in _MARKS and sum(toks[k].text in _MARKS for k in range(a, b)) % 2 == 0:
+            break
         b -= 1
     if a < b and toks[a].lower in DE_COMPLEMENTIZERS:
         a += 1

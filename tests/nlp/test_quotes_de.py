@@ -443,3 +443,12 @@ def test_bracketed_short_form_or_party_is_not_the_speaker():
     result = run(text, "de")
     assert quote_containing(result, "Strafzölle").speaker == "Verband der Automobilindustrie"
     assert quote_containing(result, "Hilfen kämen").speaker == "Karin Albers"
+
+
+def test_report_ending_in_a_quoted_term_keeps_the_closing_mark():
+    text = (
+        "Die Botschaft teilte mit, man behalte sich Gegenmaßnahmen vor. "
+        "Die Ausweisung werde „nicht unbeantwortet bleiben“."
+    )
+    quote = quote_containing(run(text, "de"), "Die Ausweisung")
+    assert quote.text == "Die Ausweisung werde „nicht unbeantwortet bleiben“"
