@@ -272,7 +272,7 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
     for tok in toks:
         if tok.text not in full and not (tok.text.endswith("s") and _strip_genitive(tok.text) in full):
             continue
-        if tok.i in taken or not tok.text[:1].isupper() or tok.text in _PRONOUNS:
+        if tok.i in taken or not tok.text[:1].isupper() or tok.text in _PRONOUNS.get(article.language, ()):
             continue
         key = full.get(tok.text) or (full.get(_strip_genitive(tok.text)) if tok.text.endswith("s") else None)
         if key is None or (len(key.split()) >= 2 and tok.text == key):
@@ -287,8 +287,13 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
     article.index_persons()
 
 
-# "He Yadong said …": alone, "He" is the pronoun, never the surname standing for him
-_PRONOUNS = frozenset("He She It We They Il Elle On Ils Elles Er Sie Es Wir".split())
+# "He Yadong said …": alone, "He" is the pronoun, never the surname standing for him;
+# in German ("sagte He") it is the surname
+_PRONOUNS = {
+    "en": frozenset("He She It We They".split()),
+    "fr": frozenset("Il Elle On Ils Elles".split()),
+    "de": frozenset("Er Sie Es Wir".split()),
+}
 _DE_OBLIQUE = frozenset("des dem den einem einer eines".split())
 _DE_GOVERNORS = frozenset(
     "am an auf aus bei beim durch für gegen im in mit nach neben ohne seit über um unter vom von vor "

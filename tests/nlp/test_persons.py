@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotations.nlp import KnownPerson
-from tests.nlp.helpers import run
+from tests.nlp.helpers import quote_containing, run
 
 
 def test_german_first_name_lexicon_and_role_nouns():
@@ -99,3 +99,12 @@ def test_a_pronoun_is_never_the_surname_of_an_east_asian_name():
     )
     result = run(text, "en")
     assert [m.text for m in result.mentions if m.label == "PERSON"] == ["Anna Berg", "He Yadong"]
+
+
+def test_german_he_is_a_surname_not_a_pronoun():
+    text = (
+        "Ministeriumssprecher He Yadong äußerte sich am Montag. "
+        "„Wir werden unsere Interessen verteidigen“, sagte He."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Interessen verteidigen").speaker == "He Yadong"
