@@ -176,7 +176,10 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
                 # "MUSCAT, Oman (AP) — Oman said": the parser made the dateline city the head
                 return speaker_from_span(rules, article, after, min(right, after + 5))
             # keep the subject compact: a relative clause or apposition is not the name
-            return speaker_from_span(rules, article, max(left, k - 6), min(right, k + 5))
+            last = min(right, k + 5)
+            return _with_apposed_name(
+                article, speaker_from_span(rules, article, max(left, k - 6), last), last + 1
+            )
         # "warning that …", "and said …": the subject of the governing verb
         # (not across into another paragraph the parser joined to ours)
         if toks[v].dep in ("advcl", "conj", "xcomp", "ccomp") and toks[toks[v].head].sent == toks[v].sent:
@@ -247,7 +250,24 @@ def _np_after(rules: DepRules, article: Article, i: int) -> Speaker | None:
         j += 1
     if j <= start:
         return None
-    return speaker_from_span(rules, article, start, j - 1)
+    return _with_apposed_name(article, speaker_from_span(rules, article, start, j - 1), j)
+
+
+def _with_apposed_name(article: Article, speaker: Speaker | None, j: int) -> Speaker | None:
+    """A role or body as speaker, then a name in apposition after it: the name speaks.
+
+    "a déclaré le chef de la diplomatie française, Jean-Noël Barrot", "a indiqué la
+    coordinatrice spéciale de l'ONU pour le Liban, Jeanine Hennis-Plasschaert"; `j` is the
+    token after the role phrase."""
+    if speaker is not None and speaker.label == "PERSON":
+        return speaker
+    toks = article.toks
+    for k in range(j, min(len(toks) - 1, j + 8)):
+        if toks[k].text == "," and (mention := article.person_at.get(k + 1)) is not None:
+            return Speaker(mention.key, mention.start, mention.end, "PERSON")
+        if toks[k].pos in ("VERB", "AUX") or toks[k].text in _END or toks[k].text in _OPEN_CLOSE_MARKS:
+            break
+    return speaker
 
 
 def _colon_cue(rules: DepRules, article: Article, colon: int) -> tuple[str, Speaker | None] | None:

@@ -86,3 +86,15 @@ def test_role_means_the_person_named_with_it_before_not_after():
     result = run(text, "fr")
     assert quote_containing(result, "la Russie devait").speaker == "Emmanuel Macron"
     assert quote_containing(result, "Ce n'est pas").speaker == "Dmitri Peskov"
+
+
+def test_inverted_role_subject_with_the_name_in_apposition():
+    text = (
+        "«\u00a0La Moldavie n’est pas seule et elle ne le sera jamais\u00a0», a déclaré le chef de la "
+        "diplomatie française, Jean-Noël Barrot, lors d’une conférence de presse.\n\n"
+        "«\u00a0Nous ne laisserons pas le Liban redevenir un champ de bataille\u00a0», a indiqué la "
+        "coordinatrice spéciale de l’ONU pour le Liban, Jeanine Hennis-Plasschaert."
+    )
+    result = run(text, "fr")
+    assert quote_containing(result, "pas seule").speaker == "Jean-Noël Barrot"
+    assert quote_containing(result, "champ de bataille").speaker == "Jeanine Hennis-Plasschaert"
