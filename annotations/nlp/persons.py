@@ -301,6 +301,10 @@ _DE_GOVERNORS = frozenset(
 )
 
 
+# a sentence opening "Für X …" / "Laut X …" states X's view
+_DE_HOLDER_PREPS = frozenset(("für", "laut"))
+
+
 def _in_subject_position(article: Article, mention: Mention) -> bool:
     toks = article.toks
     if article.language != "de":
@@ -315,6 +319,16 @@ def _in_subject_position(article: Article, mention: Mention) -> bool:
     # ("wich Peskow aus", "Putin und Kim hatten") is taken as a subject, while "von
     # Präsident Putin", "des Machthabers Kim" are not
     s, _e = article.sents[toks[mention.first_tok].sent]
+    if toks[s].lower in _DE_HOLDER_PREPS and all(
+        toks[m].lower in _ARTICLES
+        or is_role_word(toks[m].lower)
+        or toks[m].text in DE_ROLE_WORDS
+        or _is_adjective_like(toks[m].text)
+        for m in range(s + 1, mention.first_tok)
+    ):
+        # "Für den Forscher Jonas Brenner ist das kein Einzelfall": the holder of the view
+        # the sentence states, whom a following "sagte er" means
+        return True
     k = mention.first_tok - 1
     while k >= s and (
         is_role_word(toks[k].lower) or toks[k].text in DE_ROLE_WORDS or _is_adjective_like(toks[k].text)

@@ -452,3 +452,12 @@ def test_report_ending_in_a_quoted_term_keeps_the_closing_mark():
     )
     quote = quote_containing(run(text, "de"), "Die Ausweisung")
     assert quote.text == "Die Ausweisung werde „nicht unbeantwortet bleiben“"
+
+
+def test_pronoun_after_fuer_x_ist_means_x():
+    text = (
+        "Die Präsidentin Lena Krüger verwies darauf, dass die Lage ernst sei.\n\n"
+        "Für den Sicherheitsforscher Jonas Brenner ist der Fall kein Einzelfall. "
+        "„Die Angriffe folgen einem Muster“, sagte er im Gespräch."
+    )
+    assert quote_containing(run(text, "de"), "einem Muster").speaker == "Jonas Brenner"
