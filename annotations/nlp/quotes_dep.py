@@ -65,10 +65,24 @@ def rules_for(language: str) -> DepRules:
     return _FR if language == "fr" else _EN
 
 
+def _french_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """Third-person and participle forms of the -er speech verbs and a few irregular ones,
+    for when the lemmatizer misses ("estime" lemmatised as "estime")."""
+    forms = {"dit", "disent", "écrit", "admis", "promis", "reconnu", "soutenu", "répondu", "craint"}
+    for lemma in lemmas:
+        if lemma.endswith("er"):
+            stem = lemma[:-2]
+            forms.update((stem + "e", stem + "ent", stem + "é", stem + "ée"))
+    return frozenset(forms)
+
+
+_FR_SPEECH_FORMS = _french_forms(FR_SPEECH_LEMMAS)
+
+
 def _is_speech_verb(rules: DepRules, tok: Tok, article: Article | None = None) -> bool:
     if tok.pos not in ("VERB", "AUX"):
         return False
-    if tok.lemma in rules.speech:
+    if tok.lemma in rules.speech or (rules.language == "fr" and tok.lower in _FR_SPEECH_FORMS):
         return True
     # "made clear that …"
     return (
@@ -343,11 +357,17 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
             if masked[j] or not _is_speech_verb(rules, tok, article):
                 continue
             comp = next((k for k in _children(article, j) if toks[k].dep == "ccomp"), None)
+            inverted = False
             if comp is None:
                 comp = _that_clause(article, j, e)
-                if comp is None:
-                    continue
-                left, right = comp, e - 1
+                if comp is not None:
+                    left, right = comp, e - 1
+                else:
+                    comma = _inverted_cue(article, j, s, masked)
+                    if comma is None:
+                        continue
+                    inverted = True
+                    comp, left, right = s, s, comma - 1
             else:
                 left, right = _subtree(article, comp)
             # the parser's sentence may be longer than ours (a quote on the same line)
@@ -366,7 +386,13 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                     b -= 1
             if _unnamed_subject(article, j):
                 break  # "officials said …": no named source, not a quote
-            speaker = _subject(rules, article, j) or (_np_after(rules, article, j + 1) if comp < j else None)
+            if inverted:
+                # the subject follows the verb; the parser often takes it for an object
+                speaker = _np_after(rules, article, j + 1) or _subject(rules, article, j)
+            else:
+                speaker = _subject(rules, article, j) or (
+                    _np_after(rules, article, j + 1) if comp < j else None
+                )
             if speaker is None and comp < j:
                 apposed = _apposed_before(article, j, a)
                 if apposed is not None:
@@ -404,6 +430,31 @@ def _apposed_before(article: Article, j: int, a: int) -> tuple[Speaker, int] | N
         if toks[k].pos in ("VERB", "AUX") or toks[k].text in _END:
             break
     return Speaker(mention.key, mention.start, mention.end, "PERSON"), cut
+
+
+def _inverted_cue(article: Article, j: int, s: int, masked: list[bool]) -> int | None:
+    """ "Les livraisons reprendront lundi, a affirmé le ministre, X." / "…, estime X":
+    a clause, a comma, the speech verb and its subject after it. The French parser hangs
+    the clause on the verb as an adverbial and the subject as an object, so there is no
+    ccomp to follow. Returns the index of the comma that ends the clause."""
+    toks = article.toks
+    if toks[j].lower.endswith(("ing", "ant")):
+        return None  # "…, fearing retaliation": a participle adds to the clause, it reports nothing
+    p = j - 1
+    if p > s and toks[p].pos == "AUX":
+        p -= 1
+    if p - s < 3 or toks[p].text != "," or j + 1 >= len(toks) or toks[j + 1].sent != toks[j].sent:
+        return None
+    head = j + 2 if toks[j + 1].pos == "DET" and j + 2 < len(toks) else j + 1
+    if toks[j + 1].pos not in ("DET", "PROPN", "NOUN") or toks[head].lower in _UNNAMED_HEADS:
+        return None  # "…, ont affirmé des responsables": no named source
+    clause = range(s, p)
+    if any(masked[k] or toks[k].text in _OPEN_CLOSE_MARKS for k in clause):
+        return None
+    # the part before the comma must be a clause with a finite verb, not "En outre,"
+    if not any(toks[k].pos in ("VERB", "AUX") and toks[k].dep not in ("amod", "acl") for k in clause):
+        return None
+    return p
 
 
 def _that_clause(article: Article, j: int, e: int) -> int | None:

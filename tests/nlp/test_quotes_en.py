@@ -146,3 +146,8 @@ def test_no_subject_is_taken_from_a_paragraph_the_parser_joined():
         "“Our airspace is not a stage for rivalry. We accept this mission because it protects our coast.”"
     )
     assert quote_containing(run(text, "en"), "Our airspace").speaker == "Nicușor Dan"
+
+
+def test_a_participle_after_a_comma_is_not_an_inverted_cue():
+    text = "German Chancellor Friedrich Merz has pressed for a negotiated solution, fearing retaliation."
+    assert run(text, "en").quotes == []

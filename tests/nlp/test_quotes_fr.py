@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.nlp.helpers import quote_containing, run
+from tests.nlp.helpers import no_quote_containing, quote_containing, run
 
 
 def test_guillemets_with_nbsp_and_role_resolved_to_the_named_person():
@@ -98,3 +98,30 @@ def test_inverted_role_subject_with_the_name_in_apposition():
     result = run(text, "fr")
     assert quote_containing(result, "pas seule").speaker == "Jean-Noël Barrot"
     assert quote_containing(result, "champ de bataille").speaker == "Jeanine Hennis-Plasschaert"
+
+
+def test_clause_then_inverted_cue_without_que():
+    text = (
+        "Les livraisons de gaz roumain reprendront dès lundi, a affirmé le ministre de l’Énergie, "
+        "Dorin Munteanu.\n\n"
+        "Le cessez-le-feu de novembre reste la seule base possible, estime le chef de la diplomatie "
+        "libanaise, Youssef Haddad.\n\n"
+        "Les négociations pourraient reprendre en juin, ont affirmé des responsables."
+    )
+    result = run(text, "fr")
+    quote = quote_containing(result, "livraisons")
+    assert quote.text == "Les livraisons de gaz roumain reprendront dès lundi"
+    assert quote.speaker == "Dorin Munteanu"
+    quote = quote_containing(result, "cessez-le-feu")
+    assert quote.text == "Le cessez-le-feu de novembre reste la seule base possible"
+    assert quote.speaker == "Youssef Haddad"
+    no_quote_containing(result, "négociations")
+
+
+def test_estime_after_a_quote_even_when_the_lemmatizer_misses_it():
+    text = (
+        "La Moldavie a signé un accord avec la Roumanie.\n\n"
+        "«\u00a0Nous ne céderons pas au chantage énergétique\u00a0», estime le Premier ministre "
+        "Alexandru Popescu, qui s’exprimait devant le Parlement."
+    )
+    assert quote_containing(run(text, "fr"), "chantage").speaker == "Alexandru Popescu"
