@@ -685,6 +685,40 @@ def _segment_end(article: Article, a: int, e: int) -> int:
     return e
 
 
+def _unnamed_claim(article: Article, s: int, e: int) -> bool:
+    """ "Berichten zufolge", "Medienberichten zufolge", "nach Informationen aus
+    Regierungskreisen": the sentence passes on a claim nobody is named for."""
+    toks = article.toks
+    for k in range(s, e):
+        low = toks[k].lower
+        if low == "zufolge" and k > s and toks[k - 1].text in DE_UNNAMED_SOURCES:
+            return True
+        if low in ("laut", "nach", "gemäß") and k + 1 < e:
+            m = k + 1
+            while m < e and _is_adjective(toks[m]):
+                m += 1
+            if m + 1 < e and toks[m].text in DE_UNNAMED_SOURCES:
+                nxt = toks[m + 1]
+                named = nxt.lower in _GENITIVE_LINKS or nxt.lower in DE_DETERMINERS or _is_capital(nxt)
+                if not named:
+                    return True
+    return False
+
+
+def _continues_claim(article: Article, s: int, e: int, masked: list[bool]) -> bool:
+    """A sentence without a cue that would go on reporting (Konjunktiv, "soll")."""
+    toks = article.toks
+    konj = _konj_candidates()
+    return any(
+        not masked[i]
+        and (
+            toks[i].lower in _MODAL_REPORT
+            or (toks[i].lower in konj and is_konjunktiv(article, i, s, with_ii=True))
+        )
+        for i in range(s, e)
+    )
+
+
 def _unnamed(article: Article, first: int, end: int) -> bool:
     """A source phrase without a named source: "Berichten", "ersten Angaben"."""
     toks = article.toks
@@ -700,6 +734,7 @@ def german_indirect(
     out: list[Candidate] = list(direct or [])
     given = len(out)
     last_quote_sent = -10
+    unnamed_sent = -10
     sent_words = article.sent_words()
     for sent_no, (s, e) in enumerate(article.sents):
         if all(masked[s:e]):
@@ -721,6 +756,11 @@ def german_indirect(
         if any(masked[i] and toks[i].text not in _MARKS for i in range(s, e)):
             last_quote_sent = sent_no
             continue
+        if _unnamed_claim(article, s, e):
+            # "Der Entwurf sieht Berichten zufolge … vor. In dieser Zeit sollen …": a claim
+            # without a named source, and the sentences that go on with it, quote nobody
+            unnamed_sent = sent_no
+            continue
         # reportative "soll … verletzt worden sein": the writer passes on a claim
         if _reportative(article, s, e, masked):
             span = _clause_span(article, s, e, masked)
@@ -728,6 +768,8 @@ def german_indirect(
                 out.append(Candidate(span[0], span[1], False, None, None, inherit=True))
                 last_quote_sent = sent_no
                 continue
+        if sent_no - 1 == unnamed_sent and _continues_claim(article, s, e, masked):
+            continue
         if _denial(article, s, e):
             # "wies Vorwürfe zurück, seine Regierung steuere …": the clause is what the
             # accusers say, and the subject denies it

@@ -461,3 +461,17 @@ def test_pronoun_after_fuer_x_ist_means_x():
         "„Die Angriffe folgen einem Muster“, sagte er im Gespräch."
     )
     assert quote_containing(run(text, "de"), "einem Muster").speaker == "Jonas Brenner"
+
+
+def test_claim_without_a_named_source_and_its_next_sentence_quote_nobody():
+    text = (
+        "Die Hamas erklärte, sie sei zu einem Abkommen bereit. "
+        "Der Entwurf sieht Berichten zufolge eine Pause von sechs Wochen vor. "
+        "In dieser Zeit sollen Dutzende Geiseln freikommen.\n\n"
+        "Der Minister Jan Hahn sagte, man prüfe alles. "
+        "Medienberichten zufolge sei sein Stellvertreter bereits zurückgetreten."
+    )
+    result = run(text, "de")
+    no_quote_containing(result, "Dutzende Geiseln")
+    no_quote_containing(result, "Stellvertreter")
+    assert quote_containing(result, "prüfe alles").speaker == "Jan Hahn"
