@@ -472,6 +472,15 @@ def _clause_end(article: Article, right: int, e: int, masked: list[bool]) -> int
     """Extend a reported clause over ", but …" / ", and …" to the end of the sentence."""
     toks = article.toks
     k = right + 1
+    if k < e and toks[k].text not in _PUNCT and toks[k].text not in _OPEN_CLOSE_MARKS:
+        # "a affirmé que l'aide … à l'armée libanaise dépendrait de …": the parser closed
+        # the clause before its own verb; it runs on to the next punctuation
+        q = k
+        while q < e and toks[q].text not in _PUNCT and toks[q].text not in _OPEN_CLOSE_MARKS:
+            q += 1
+        if any(toks[m].pos == "VERB" for m in range(k, q)) and not any(masked[k:q]):
+            right = q - 1
+            k = q
     if k + 1 < e and toks[k].text == "," and toks[k + 1].lower in ("but", "and", "mais", "et"):
         end = e - 1
         if not any(masked[k:e]):

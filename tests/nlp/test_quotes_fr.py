@@ -125,3 +125,12 @@ def test_estime_after_a_quote_even_when_the_lemmatizer_misses_it():
         "Alexandru Popescu, qui s’exprimait devant le Parlement."
     )
     assert quote_containing(run(text, "fr"), "chantage").speaker == "Alexandru Popescu"
+
+
+def test_que_clause_runs_past_where_the_parser_closed_it():
+    text = (
+        "La Maison Blanche a affirmé que l’aide militaire américaine à l’armée libanaise dépendrait "
+        "désormais de progrès mesurables sur le terrain."
+    )
+    quote = quote_containing(run(text, "fr"), "l’aide militaire")
+    assert quote.text.endswith("sur le terrain")
