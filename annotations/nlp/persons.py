@@ -9,6 +9,7 @@ models' PERSON/PER entities and clean them. Resolution then maps surname-only me
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -65,6 +66,10 @@ def is_role_word(lower: str) -> bool:
     return lower.endswith("in") and lower[:-2].endswith(DE_ROLE_SUFFIXES)
 
 
+# the Arabic article glued to a surname, written lower case in German and English
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|as|ash|asch|ad|ar|an|at|az|ibn|bin)-(?=[A-ZÄÖÜ])")
+
+
 def _name_tail(
     toks: list[Tok], i: int, end: int, limit: int, article: Article, *, after_first_name: bool = False
 ) -> int:
@@ -89,6 +94,10 @@ def _name_tail(
                 j = k
                 continue
             break
+        if taken and _ARABIC_ARTICLE.match(tok.text):
+            j += 1  # "Aiman al-Safadi", "Abdel Fattah el-Sisi"
+            taken += 1
+            continue
         if not is_name_word(tok) or j in article.country_toks or _looks_like_noun(tok.text):
             break
         if is_role_word(tok.lower) or tok.text in DE_ROLE_WORDS:
@@ -244,7 +253,8 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
             key = full.get(words[-1])
             if key is None or len(key.split()) < 2:
                 # a later full name replaces an earlier surname-only key
-                for word in (words[-1], _strip_genitive(words[-1])):
+                bare = _ARABIC_ARTICLE.sub("", words[-1])  # "Safadi" stands for "… al-Safadi"
+                for word in {words[-1], _strip_genitive(words[-1]), bare, _strip_genitive(bare)}:
                     full[word] = name
                 keys_in_order.append(name)
             # East Asian order ("Mao Ning", "Xi Jinping"): the first word may be the surname

@@ -108,3 +108,13 @@ def test_german_he_is_a_surname_not_a_pronoun():
     )
     result = run(text, "de")
     assert quote_containing(result, "Interessen verteidigen").speaker == "He Yadong"
+
+
+def test_german_arabic_surnames_with_the_article():
+    text = (
+        "Der jordanische Außenminister Aiman al-Safadi warnte vor einer Ausweitung. "
+        "Die Region stehe am Rand eines Flächenbrands, sagte Safadi."
+    )
+    result = run(text, "de")
+    assert [name for name, _ in result.persons()] == ["Aiman al-Safadi"]
+    assert quote_containing(result, "Region stehe").speaker == "Aiman al-Safadi"
