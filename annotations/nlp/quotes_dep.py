@@ -468,6 +468,21 @@ def _that_clause(article: Article, j: int, e: int) -> int | None:
     return None
 
 
+def _run_on_end(article: Article, e: int) -> int:
+    """End of the sentence ending at `e`, joined with what the parser split off: a next
+    "sentence" on the same line that starts in lower case ("D'après X, plus de 300 000
+    électeurs | se sont déjà inscrits.")."""
+    toks = article.toks
+    while (
+        e < len(toks)
+        and toks[e - 1].text not in _END
+        and toks[e].text[:1].islower()
+        and "\n" not in article.text[toks[e - 1].end : toks[e].start]
+    ):
+        e = article.sents[toks[e].sent][1]
+    return e
+
+
 def _clause_end(article: Article, right: int, e: int, masked: list[bool]) -> int:
     """Extend a reported clause over ", but …" / ", and …" to the end of the sentence."""
     toks = article.toks
@@ -517,7 +532,7 @@ def _source_phrase(
                 continue
             speaker = speaker_from_span(rules, article, a, b - 1)
             if j == s:
-                ca, cb = _trim(article, b, e - 1)
+                ca, cb = _trim(article, b, _run_on_end(article, e) - 1)
             else:
                 ca, cb = _trim(article, s, j - 1)
             if cb - ca < 2 or any(masked[ca : cb + 1]):

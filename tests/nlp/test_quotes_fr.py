@@ -134,3 +134,16 @@ def test_que_clause_runs_past_where_the_parser_closed_it():
     )
     quote = quote_containing(run(text, "fr"), "l’aide militaire")
     assert quote.text.endswith("sur le terrain")
+
+
+def test_source_phrase_claim_joined_over_a_sentence_split_by_the_parser():
+    text = (
+        "«\u00a0Nous ne céderons pas au chantage énergétique\u00a0», estime le Premier ministre "
+        "Alexandru Munteanu, qui s’exprimait devant le Parlement. Les livraisons de gaz roumain "
+        "reprendront dès lundi, a affirmé le ministre de l’Énergie, Dorin Junghietu.\n\n"
+        "D’après la commission électorale centrale, plus de 300\u00a0000 électeurs de la diaspora "
+        "se sont déjà inscrits.\n\nPartager cet article"
+    )
+    quote = quote_containing(run(text, "fr"), "électeurs")
+    assert quote.text.endswith("se sont déjà inscrits")
+    assert quote.speaker == "commission électorale centrale"
