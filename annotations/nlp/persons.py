@@ -19,6 +19,8 @@ from .lexicon import (
     DE_NON_NAMES,
     DE_ROLE_SUFFIXES,
     DE_ROLE_WORDS,
+    EN_SPEECH_LEMMAS,
+    FR_SPEECH_LEMMAS,
     data_words,
 )
 from .types import KnownPerson
@@ -315,6 +317,23 @@ _DE_GOVERNORS = frozenset(
 _DE_HOLDER_PREPS = frozenset(("für", "laut"))
 
 
+_SPEECH_LEMMAS = EN_SPEECH_LEMMAS | FR_SPEECH_LEMMAS
+
+
+def _inverted_subject(article: Article, k: int) -> bool:
+    """ "…, a précisé la ministre des Armées, Catherine Vautrin.": after the clause the
+    French cue comes first and its subject after it; the parser takes that for an object."""
+    toks = article.toks
+    h = toks[k].head if toks[k].dep in ("appos", "flat:name", "nmod") else k
+    if toks[h].dep not in ("obj", "nsubj"):
+        return False
+    v = toks[h].head
+    if not (v < h and toks[v].pos == "VERB" and toks[v].lemma in _SPEECH_LEMMAS):
+        return False
+    p = v - 1 if v > 0 and toks[v - 1].pos == "AUX" else v
+    return p > 0 and toks[p - 1].text == ","
+
+
 def _in_subject_position(article: Article, mention: Mention) -> bool:
     toks = article.toks
     if article.language != "de":
@@ -323,6 +342,13 @@ def _in_subject_position(article: Article, mention: Mention) -> bool:
             toks[k].dep.startswith("nsubj")
             # the French parser makes "…, Dmitri Peskov," a conj of the subject
             or (toks[k].dep in ("appos", "conj") and toks[toks[k].head].dep.startswith("nsubj"))
+            # "La présidente Maia Sandu a salué …": the name as nmod of the role noun
+            or (
+                toks[k].dep == "nmod"
+                and toks[toks[k].head].dep.startswith("nsubj")
+                and not any(toks[m].pos == "ADP" for m in range(toks[k].head + 1, k))
+            )
+            or _inverted_subject(article, k)
             for k in range(mention.first_tok, mention.last_tok + 1)
         )
     # German without a parser: a name that no preposition or oblique article governs

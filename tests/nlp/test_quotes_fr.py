@@ -147,3 +147,18 @@ def test_source_phrase_claim_joined_over_a_sentence_split_by_the_parser():
     quote = quote_containing(run(text, "fr"), "électeurs")
     assert quote.text.endswith("se sont déjà inscrits")
     assert quote.speaker == "commission électorale centrale"
+
+
+def test_pronoun_after_a_role_noun_subject_and_after_an_inverted_subject():
+    text = (
+        "Son homologue allemand Johann Weber a indiqué que Berlin débloquerait 60 millions d’euros. "
+        "«\u00a0Nous avons appris en Ukraine ce que coûte l’hésitation\u00a0», a-t-il ajouté.\n\n"
+        "La présidente Maia Sandu a salué ce geste. Selon elle, Moscou finance des réseaux "
+        "qui achètent des voix.\n\n"
+        "Le président nigérian Bola Tinubu a lancé un appel à l’aide.\n\n"
+        "La France fournira trois patrouilleurs supplémentaires, a précisé la ministre des Armées, "
+        "Catherine Vautrin. Elle a ajouté que Paris ne comptait pas rouvrir de base militaire."
+    )
+    result = run(text, "fr")
+    assert quote_containing(result, "Moscou finance").speaker == "Maia Sandu"
+    assert quote_containing(result, "Paris ne comptait").speaker == "Catherine Vautrin"
