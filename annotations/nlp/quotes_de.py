@@ -85,6 +85,9 @@ def _cue_triggers() -> frozenset[str]:
     )
 
 
+_PRONOUN_DETERMINERS = frozenset("der die das dies diese dieser dieses".split())
+
+
 def is_konjunktiv(article: Article, i: int, s: int, *, with_ii: bool = False) -> bool:
     """A finite Konjunktiv I form (or II when asked) at token i of the sentence starting at s."""
     tok = article.toks[i]
@@ -94,7 +97,9 @@ def is_konjunktiv(article: Article, i: int, s: int, *, with_ii: bool = False) ->
     if with_ii and lower in DE_KONJ_II:
         return True
     if lower in DE_KONJ_IRREGULAR:
-        return i == s or article.toks[i - 1].lower not in DE_DETERMINERS
+        # "doch auch das werde …", "die seien …": these determiners also stand alone as pronouns
+        prev = article.toks[i - 1].lower if i > s else ""
+        return i == s or prev not in DE_DETERMINERS or prev in _PRONOUN_DETERMINERS
     if not lower.endswith("e") or len(lower) < 4 or lower in DE_NOT_KONJ or tok.text != lower:
         return False
     if i > s and (

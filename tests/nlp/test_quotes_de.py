@@ -475,3 +475,14 @@ def test_claim_without_a_named_source_and_its_next_sentence_quote_nobody():
     no_quote_containing(result, "Dutzende Geiseln")
     no_quote_containing(result, "Stellvertreter")
     assert quote_containing(result, "prüfe alles").speaker == "Jan Hahn"
+
+
+def test_konjunktiv_after_a_demonstrative_pronoun():
+    text = (
+        "Der Experte Ulf Laessing sagte im Radio: „Frankreich hat in der Region jeden Kredit verspielt.“ "
+        "Die Juntas setzten nun auf Moskau, doch auch das werde die Lage kaum verbessern. "
+        "Der Minister Jan Hahn sagte, man prüfe alles. Das sei aber kein Grund zur Sorge."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "auch das werde").speaker == "Ulf Laessing"
+    assert quote_containing(result, "Das sei aber").speaker == "Jan Hahn"
