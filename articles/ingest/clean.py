@@ -89,7 +89,7 @@ _SOCIAL = set(
 _SHARE_WORDS = set(
     "share this the article story post page on via teilen sie diesen artikel beitrag den partager "
     "cet sur l'article l’article folgen follow us uns suivez-nous nous auf per versenden senden send "
-    "tweet teilen: share: partager: artikel: drucken:".split()
+    "tweet teilen: share: partager: artikel: drucken: envoyer par by".split()
 )
 _SHARE_VERBS = {"share", "teilen", "partager", "folgen", "follow", "suivez-nous"}
 _SHARE_SPLIT = re.compile(r"[\s|·•,/:;!]+")

@@ -49,6 +49,8 @@ REAL = [
         "Anzeige",
         "Auf Facebook teilen",
         "Per E-Mail versenden",
+        "Partager sur Facebook  Partager sur X  Envoyer par e-mail",
+        "Share on Facebook | Share on X | Send by email",
         "Your email address will not be published. Required fields are marked *",
         "Cancel reply",
         "Melden Sie sich für unseren Newsletter an",
