@@ -245,7 +245,9 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
     """
     toks = article.toks
     text = article.text
-    candidates = sorted(set(candidates))
+    # the same span from two sources (role pattern and model): the one with a role first,
+    # so "so der Präsident" still finds whom "Präsident Recep Tayyip Erdoğan" introduced
+    candidates = sorted(set(candidates), key=lambda c: (c[0], c[1], not c[2], c[2]))
     full: dict[str, str] = {}  # surname or token -> full name key
     keys_in_order: list[str] = []
     for first, end, _role in candidates:

@@ -486,3 +486,13 @@ def test_konjunktiv_after_a_demonstrative_pronoun():
     result = run(text, "de")
     assert quote_containing(result, "auch das werde").speaker == "Ulf Laessing"
     assert quote_containing(result, "Das sei aber").speaker == "Jan Hahn"
+
+
+def test_role_noun_resolves_when_the_model_finds_the_same_name():
+    text = (
+        "Präsident Recep Tayyip Erdoğan sagte der Zeitung „Hürriyet“: „Wir haben unsere Erwartungen klar "
+        "formuliert. Nun ist Schweden am Zug.“ Man werde sich von niemandem unter Druck setzen lassen, "
+        "so der Präsident weiter."
+    )
+    quote = quote_containing(run(text, "de"), "unter Druck setzen")
+    assert quote.speaker == "Recep Tayyip Erdoğan"
