@@ -277,6 +277,9 @@ def _subject_after(article: Article, i: int, end: int) -> Speaker | None:
         tok = toks[j]
         if tok.text in _CLAUSE_BREAK or tok.text in _PUNCT_END:
             return None
+        named = _particle_name(article, j, end)
+        if named is not None:
+            return named  # "sagte von der Leyen": a particle opens the surname
         if tok.lower in DE_PREPOSITIONS:
             j += 1
             stop = np_forward(article, j, end)
@@ -290,6 +293,20 @@ def _subject_after(article: Article, i: int, end: int) -> Speaker | None:
                 return speaker_from_np(article, j, stop)
         j += 1
     return None
+
+
+def _particle_name(article: Article, j: int, end: int) -> Speaker | None:
+    """The person whose surname starts with particles at j ("von der Leyen", "de Maizière")."""
+    toks = article.toks
+    k = j
+    while k < end and k - j < 3 and toks[k].lower in _NAME_LINKS and toks[k].text.islower():
+        k += 1
+    if k == j or k >= end:
+        return None
+    mention = article.person_at.get(k)
+    if mention is None or mention.first_tok != k:
+        return None
+    return Speaker(mention.key, toks[j].start, mention.end, "PERSON")
 
 
 _TIME_NOUNS = frozenset(

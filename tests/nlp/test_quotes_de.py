@@ -496,3 +496,12 @@ def test_role_noun_resolves_when_the_model_finds_the_same_name():
     )
     quote = quote_containing(run(text, "de"), "unter Druck setzen")
     assert quote.speaker == "Recep Tayyip Erdoğan"
+
+
+def test_trailing_cue_with_a_surname_that_starts_with_particles():
+    text = (
+        "Kommissionspräsidentin Ursula von der Leyen zeigte sich enttäuscht. "
+        "Die Ukraine brauche Planungssicherheit, sagte von der Leyen nach dem Treffen."
+    )
+    quote = quote_containing(run(text, "de"), "Planungssicherheit")
+    assert quote.speaker == "Ursula von der Leyen"
