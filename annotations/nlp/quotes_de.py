@@ -645,7 +645,29 @@ def colon_cue(article: Article, colon: int) -> tuple[str, Speaker | None] | None
         mention = article.person_at.get(colon - 1)
         if mention is not None:
             return ":", Speaker(mention.key, mention.start, mention.end, "PERSON")
+    # "Orbán vor Beginn der Beratungen: „…“", "Abdelatty wandte sich an die Parteien: „…“":
+    # no speech verb, but the person the sentence opens with introduces the quote
+    opener = _opening_person(article, s, colon)
+    if opener is not None:
+        return ":", opener
     return None
+
+
+def _opening_person(article: Article, s: int, end: int) -> Speaker | None:
+    toks = article.toks
+    k = s
+    while k < end and (
+        toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k]) or is_role_word(toks[k].lower)
+    ):
+        k += 1
+    if k >= end:
+        return None
+    if k == s and toks[k].text in ("Er", "Sie"):
+        return speaker_from_np(article, k, k + 1)
+    mention = article.person_at.get(k)
+    if mention is None or mention.first_tok != k:
+        return None
+    return Speaker(mention.key, mention.start, mention.end, "PERSON")
 
 
 def _clause_span(article: Article, a: int, b: int, masked: list[bool]) -> tuple[int, int] | None:

@@ -505,3 +505,17 @@ def test_trailing_cue_with_a_surname_that_starts_with_particles():
     )
     quote = quote_containing(run(text, "de"), "Planungssicherheit")
     assert quote.speaker == "Ursula von der Leyen"
+
+
+def test_colon_quote_after_a_sentence_that_opens_with_the_person():
+    text = (
+        "Der Minister Jan Hahn sprach am Montag.\n\n"
+        "Der ungarische Ministerpräsident Viktor Orbán hat neue Hilfen blockiert. "
+        "Orbán vor Beginn der Beratungen: „Wir werden keinem Paket zustimmen, solange unsere Gelder "
+        "nicht freigegeben sind.“\n\n"
+        "Die Ministerin Karin Albers wandte sich mit eindringlichen Worten an die Parteien: "
+        "„Die Zeit läuft uns davon, jeden Tag sterben Menschen.“"
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "keinem Paket").speaker == "Viktor Orbán"
+    assert quote_containing(result, "Zeit läuft").speaker == "Karin Albers"
