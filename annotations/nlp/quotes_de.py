@@ -610,8 +610,20 @@ def after_cue(article: Article, i: int) -> tuple[str, Speaker | None] | None:
     if tok.lower == "so" or tok.lower in DE_TRAILING_CUES or tok.lower in ("fragte", "rief"):
         if tok.lower in DE_SPEECH_PARTICLE and not _is_cue_verb(article, i, min(n - 1, i + 6)):
             return None
+        if tok.lower in _SOURCE_VERBS:
+            # „…“, heißt es in einer Erklärung der Junta: the source is where it stands
+            return tok.text, _source_pp(article, i + 1, _sentence_end(article, i, min(n, i + 14)))
         return tok.text, _subject_after(article, i + 1, min(n, i + 14))
     return None
+
+
+def _sentence_end(article: Article, i: int, limit: int) -> int:
+    toks = article.toks
+    sent = toks[i].sent
+    k = i
+    while k < limit and toks[k].sent == sent:
+        k += 1
+    return k
 
 
 _NAMING_VERBS = frozenset("heißt hieß heißen hießen nennt nannte lautet lautete".split())

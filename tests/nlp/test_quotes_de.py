@@ -519,3 +519,14 @@ def test_colon_quote_after_a_sentence_that_opens_with_the_person():
     result = run(text, "de")
     assert quote_containing(result, "keinem Paket").speaker == "Viktor Orbán"
     assert quote_containing(result, "Zeit läuft").speaker == "Karin Albers"
+
+
+def test_direct_quote_with_heisst_es_takes_its_source():
+    text = (
+        "„Die Präsenz fremder Truppen verletzt unsere Souveränität“, heißt es in einer Erklärung "
+        "der Junta, die am Sonntag verlesen wurde.\n\n"
+        "„Wir sind bereit zu Gesprächen mit allen Seiten“, hieß es aus dem Außenministerium in Paris."
+    )
+    result = run(text, "de")
+    assert "Junta" in quote_containing(result, "fremder Truppen").speaker
+    assert quote_containing(result, "bereit zu Gesprächen").speaker == "Außenministerium in Paris"
