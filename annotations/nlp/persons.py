@@ -322,6 +322,17 @@ _DE_HOLDER_PREPS = frozenset(("für", "laut"))
 _SPEECH_LEMMAS = EN_SPEECH_LEMMAS | FR_SPEECH_LEMMAS
 
 
+def _opens_sentence(article: Article, mention: Mention) -> bool:
+    """A name that opens its sentence, after at most a determiner, role nouns and
+    adjectives ("La ministre Claire Dubois s'est montrée …", "Romanian President Nicușor
+    Dan, whose …"), stands where the subject stands, whatever the parser made of it (the
+    small French model often parses two paragraphs as one)."""
+    toks = article.toks
+    s, _e = article.sents[toks[mention.first_tok].sent]
+    before = toks[s : mention.first_tok]
+    return len(before) <= 4 and all(getattr(t, "pos", "") in ("DET", "ADJ", "NOUN", "PROPN") for t in before)
+
+
 def _inverted_subject(article: Article, k: int) -> bool:
     """ "…, a précisé la ministre des Armées, Catherine Vautrin.": after the clause the
     French cue comes first and its subject after it; the parser takes that for an object."""
@@ -344,15 +355,15 @@ def _in_subject_position(article: Article, mention: Mention) -> bool:
             toks[k].dep.startswith("nsubj")
             # the French parser makes "…, Dmitri Peskov," a conj of the subject
             or (toks[k].dep in ("appos", "conj") and toks[toks[k].head].dep.startswith("nsubj"))
-            # "La présidente Maia Sandu a salué …": the name as nmod of the role noun
+            # "La présidente Maia Sandu a salué …": the name as nmod (or flat) of the role noun
             or (
-                toks[k].dep == "nmod"
+                toks[k].dep in ("nmod", "flat:name")
                 and toks[toks[k].head].dep.startswith("nsubj")
                 and not any(toks[m].pos == "ADP" for m in range(toks[k].head + 1, k))
             )
             or _inverted_subject(article, k)
             for k in range(mention.first_tok, mention.last_tok + 1)
-        )
+        ) or _opens_sentence(article, mention)
     # German without a parser: a name that no preposition or oblique article governs
     # ("wich Peskow aus", "Putin und Kim hatten") is taken as a subject, while "von
     # Präsident Putin", "des Machthabers Kim" are not

@@ -93,6 +93,25 @@ def _is_speech_verb(rules: DepRules, tok: Tok, article: Article | None = None) -
     )
 
 
+# verbs that attribute a quote standing right before them ("…?" she asked, « … »,
+# a-t-il poursuivi) but report no clause of their own ("asked X to …" is a request)
+_AFTER_QUOTE_LEMMAS = {
+    "en": frozenset("ask continue conclude joke quip retort".split()),
+    "fr": frozenset("demander poursuivre conclure résumer interroger ironiser plaisanter rétorquer".split()),
+}
+_AFTER_QUOTE_FORMS = frozenset(
+    "demande poursuit conclut résume interroge ironise plaisante rétorque demandé poursuivi conclu résumé "
+    "interrogé ironisé plaisanté rétorqué".split()
+)
+
+
+def _is_after_quote_verb(rules: DepRules, tok: Tok) -> bool:
+    return tok.pos in ("VERB", "AUX") and (
+        tok.lemma in _AFTER_QUOTE_LEMMAS[rules.language]
+        or (rules.language == "fr" and tok.lower in _AFTER_QUOTE_FORMS)
+    )
+
+
 def _children(article: Article, i: int) -> list[int]:
     """Children inside our sentence: the parser may join lines that we keep apart."""
     s, e = article.sents[article.toks[i].sent]
@@ -234,13 +253,34 @@ def _after_cue(rules: DepRules, article: Article, i: int) -> tuple[str, Speaker 
             break
         if tok.text in _END or (tok.text in _OPEN_CLOSE_MARKS and k > i):
             break
-        if _is_speech_verb(rules, tok):
+        pronoun = _inverted_pronoun(rules, article, k)
+        if pronoun is not None and k == i + (toks[i].text in _PUNCT):
+            # « … », sourit-elle: in an incise right after the quote, any verb with an
+            # inverted pronoun attributes it, whatever the tagger made of the verb
+            return tok.text, speaker_from_span(rules, article, pronoun, pronoun)
+        if _is_speech_verb(rules, tok) or _is_after_quote_verb(rules, tok):
             speaker = _subject(rules, article, k)
             if speaker is None:
                 speaker = _np_after(rules, article, k + 1)
             if speaker is None and k > i:
                 speaker = speaker_from_span(rules, article, i if toks[i].text not in _PUNCT else i + 1, k - 1)
             return tok.text, speaker
+    return None
+
+
+_INVERTED = frozenset("-t-il -t-elle -il -elle -ils -elles -t-ils -t-elles".split())
+
+
+def _inverted_pronoun(rules: DepRules, article: Article, k: int) -> int | None:
+    """Index of the pronoun inverted after the verb at k ("résume-t-elle", "dit-il")."""
+    toks = article.toks
+    if rules.language != "fr" or k + 1 >= len(toks):
+        return None
+    p = k + 1
+    if toks[p].lower == "-t" and p + 1 < len(toks):
+        p += 1
+    if toks[p].lower in _INVERTED or (p > k + 1 and toks[p].lower in ("-il", "-elle", "-ils", "-elles")):
+        return p
     return None
 
 

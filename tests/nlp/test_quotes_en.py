@@ -151,3 +151,14 @@ def test_no_subject_is_taken_from_a_paragraph_the_parser_joined():
 def test_a_participle_after_a_comma_is_not_an_inverted_cue():
     text = "German Chancellor Friedrich Merz has pressed for a negotiated solution, fearing retaliation."
     assert run(text, "en").quotes == []
+
+
+def test_asked_after_a_quote_attributes_it():
+    text = (
+        "In a statement, the Eastern Theater Command said its forces had practised blockading ports.\n\n"
+        "Chinese foreign ministry spokeswoman Mao Ning dismissed the remarks. “Who is provoking whom?” "
+        "she asked. “Taiwan is part of China, and no amount of foreign weapons will change that.”"
+    )
+    result = run(text, "en")
+    assert quote_containing(result, "Who is provoking").speaker == "Mao Ning"
+    assert quote_containing(result, "no amount of foreign").speaker == "Mao Ning"

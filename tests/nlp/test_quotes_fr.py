@@ -162,3 +162,13 @@ def test_pronoun_after_a_role_noun_subject_and_after_an_inverted_subject():
     result = run(text, "fr")
     assert quote_containing(result, "Moscou finance").speaker == "Maia Sandu"
     assert quote_containing(result, "Paris ne comptait").speaker == "Catherine Vautrin"
+
+
+def test_resume_t_elle_after_a_quote():
+    text = (
+        "L’ambassadeur américain à Tokyo, George Glass, a écrit sur X\u00a0: «\u00a0Un dialogue sincère "
+        "sert la stabilité de toute la région.\u00a0»\n\n"
+        "La ministre Claire Dubois s’est montrée plus prudente. «\u00a0Personne n’a intérêt à une "
+        "collision en mer\u00a0», résume-t-elle."
+    )
+    assert quote_containing(run(text, "fr"), "Personne").speaker == "Claire Dubois"
