@@ -132,6 +132,19 @@ def _is_adjective(tok: Tok) -> bool:
     )
 
 
+# lower-case words inside English names of institutions ("Council on Foreign Relations")
+_NAME_CONNECTORS = frozenset("of on for and the".split())
+
+
+def _name_connector(toks: list[Tok], j: int, end: int) -> bool:
+    return (
+        toks[j].text in _NAME_CONNECTORS
+        and j + 1 < end
+        and _is_capital(toks[j + 1])
+        and toks[j - 1].text[:1].isupper()
+    )
+
+
 def np_forward(article: Article, i: int, end: int) -> int | None:
     """End of a noun phrase starting at token i (det adj* Noun+ [genitive | in Place]), or None."""
     toks = article.toks
@@ -139,7 +152,9 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
     while j < end and (toks[j].lower in DE_DETERMINERS or _is_adjective(toks[j])):
         j += 1
     head = j
-    while j < end and (_is_capital(toks[j]) or (j > head and toks[j].text[:1].isdigit())):
+    while j < end and (
+        _is_capital(toks[j]) or (j > head and (toks[j].text[:1].isdigit() or _name_connector(toks, j, end)))
+    ):
         if (
             toks[j].text.endswith("-")
             and j + 2 < end
@@ -171,7 +186,7 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
             while k < end and (toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k])):
                 k += 1
             m = k
-            while m < end and _is_capital(toks[m]):
+            while m < end and (_is_capital(toks[m]) or (m > k and _name_connector(toks, m, end))):
                 m += 1
             if m > k:
                 j = m
@@ -187,7 +202,7 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
             while k < end and (toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k])):
                 k += 1
             m = k
-            while m < end and _is_capital(toks[m]):
+            while m < end and (_is_capital(toks[m]) or (m > k and _name_connector(toks, m, end))):
                 m += 1
             if m > k:
                 j = m
@@ -328,7 +343,11 @@ def _is_head(tok: Tok) -> bool:
 def _np_backward(article: Article, k: int, s: int) -> int:
     """Start of the noun phrase that ends at token k (det adj* Noun+)."""
     toks = article.toks
-    while k - 1 >= s and (_is_head(toks[k - 1]) or toks[k - 1].lower in _NAME_LINKS):
+    while k - 1 >= s and (
+        _is_head(toks[k - 1])
+        or toks[k - 1].lower in _NAME_LINKS
+        or (toks[k - 1].text in _NAME_CONNECTORS and k - 2 >= s and _is_head(toks[k - 2]))
+    ):
         k -= 1
     m = k
     while m - 1 >= s and _is_adjective(toks[m - 1]):

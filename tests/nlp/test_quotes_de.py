@@ -530,3 +530,15 @@ def test_direct_quote_with_heisst_es_takes_its_source():
     result = run(text, "de")
     assert "Junta" in quote_containing(result, "fremder Truppen").speaker
     assert quote_containing(result, "bereit zu Gesprächen").speaker == "Außenministerium in Paris"
+
+
+def test_english_institution_names_with_lower_case_connectors():
+    text = (
+        "Laut dem Militärexperten Gustav Gressel vom European Council on Foreign Relations kommen "
+        "die Flugzeuge spät.\n\n"
+        "Das International Institute for Strategic Studies erklärte, die Zahl der Panzer sinke."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Flugzeuge spät").text == "kommen die Flugzeuge spät"
+    quote = quote_containing(result, "Zahl der Panzer")
+    assert quote.speaker == "International Institute for Strategic Studies"
