@@ -350,6 +350,8 @@ def _inverted_subject(article: Article, k: int) -> bool:
 def _in_subject_position(article: Article, mention: Mention) -> bool:
     toks = article.toks
     if article.language != "de":
+        if mention.last_tok + 1 < len(toks) and toks[mention.last_tok + 1].lower in ("'s", "’s"):
+            return False  # "dismissed Lai’s remarks": a possessive, though the parser may read "is"
         # "Le ministre …, Jean-Noël Barrot, a estimé": a name in apposition to the subject
         return any(
             toks[k].dep.startswith("nsubj")

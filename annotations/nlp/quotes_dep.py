@@ -442,9 +442,67 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                     b = min(b, cut - 1)
                     while b > a and toks[b].text in _PUNCT:
                         b -= 1
+            second = _second_act(rules, article, a, b, e) if comp > j else None
+            if second is not None:
+                # "said A, adding that B" / "said A and called B …": A ends there; B (a
+                # that-clause) is the same speaker's second claim
+                m, b = second
+                clause = _nested_clause(article, m, e)
+                out.append(Candidate(toks[a].start, toks[b].end, False, tok.text, speaker))
+                if clause is not None:
+                    out.append(
+                        Candidate(toks[clause[0]].start, toks[clause[1]].end, False, toks[m].text, speaker)
+                    )
+                break
             out.append(Candidate(toks[a].start, toks[b].end, False, tok.text, speaker))
             break
     return out
+
+
+# verbs of a second speech act by the same subject: "said A and called/urged/accused …"
+_SECOND_ACTS = frozenset(
+    "call urge accuse describe dismiss reject condemn criticise criticize denounce appeler exhorter "
+    "accuser qualifier rejeter dénoncer condamner".split()
+)
+
+
+def _second_act(rules: DepRules, article: Article, a: int, b: int, e: int) -> tuple[int, int] | None:
+    """A verb inside the reported clause [a, b] that is really the speaker's next act:
+    ", adding that …" (a speech participle with its own clause) or "and called …". Returns
+    the verb and the new end of the first clause."""
+    toks = article.toks
+    for m in range(a + 2, b + 1):
+        tok = toks[m]
+        if tok.pos != "VERB" or toks[m - 1].text not in (",", "and", "et") or _has_own_subject(article, m):
+            continue
+        participle = (
+            toks[m - 1].text == ","
+            and tok.dep == "advcl"
+            and tok.lower.endswith(("ing", "ant"))
+            and _is_speech_verb(rules, tok)
+            and _nested_clause(article, m, e) is not None
+        )
+        if participle or (tok.dep == "conj" and tok.lemma in _SECOND_ACTS):
+            end = m - 1
+            while end > a and (toks[end].text in _PUNCT or toks[end].lower in ("and", "et")):
+                end -= 1
+            return m, end
+    return None
+
+
+def _has_own_subject(article: Article, m: int) -> bool:
+    """Whether the verb at m has a subject of its own (then it is part of the claim)."""
+    return any(article.toks[k].dep in _SUBJECT_DEPS for k in _children(article, m))
+
+
+def _nested_clause(article: Article, m: int, e: int) -> tuple[int, int] | None:
+    toks = article.toks
+    comp = next((k for k in _children(article, m) if toks[k].dep == "ccomp"), None)
+    if comp is None:
+        return None
+    left, right = _subtree(article, comp)
+    a, b = _trim(article, max(left, m + 1), min(right, e - 1))
+    return (a, b) if b - a >= 2 else None
 
 
 _SUBJECT_POS = frozenset("DET PROPN NOUN PRON NUM ADJ".split())

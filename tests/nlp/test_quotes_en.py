@@ -162,3 +162,28 @@ def test_asked_after_a_quote_attributes_it():
     result = run(text, "en")
     assert quote_containing(result, "Who is provoking").speaker == "Mao Ning"
     assert quote_containing(result, "no amount of foreign").speaker == "Mao Ning"
+
+
+def test_a_possessive_name_is_not_the_subject_a_pronoun_points_to():
+    text = (
+        "Taiwanese President Lai Ching-te said the island would not respond in kind.\n\n"
+        "Chinese foreign ministry spokeswoman Mao Ning dismissed Lai’s remarks. “Who is provoking "
+        "whom?” she asked."
+    )
+    assert quote_containing(run(text, "en"), "Who is provoking").speaker == "Mao Ning"
+
+
+def test_adding_that_and_a_second_act_end_the_first_claim():
+    text = (
+        "Lithuanian Defence Minister Dovilė Šakalienė said her country could not wait another six "
+        "months, adding that Russian exercises near the border had grown larger every year.\n\n"
+        "Foreign Minister Péter Szijjártó said Budapest would not take part in any new deployment "
+        "and called the plan a waste of money."
+    )
+    result = run(text, "en")
+    first = quote_containing(result, "could not wait")
+    assert first.text == "her country could not wait another six months"
+    second = quote_containing(result, "Russian exercises")
+    assert second.text == "Russian exercises near the border had grown larger every year"
+    assert first.speaker == second.speaker == "Dovilė Šakalienė"
+    assert quote_containing(result, "Budapest").text == "Budapest would not take part in any new deployment"
