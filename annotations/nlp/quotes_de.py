@@ -704,10 +704,13 @@ def _opening_person(article: Article, s: int, end: int) -> Speaker | None:
 def _clause_span(article: Article, a: int, b: int, masked: list[bool]) -> tuple[int, int] | None:
     """Char span of tokens [a, b) without the final stop; None if empty or quoted directly."""
     toks = article.toks
-    # the report ends where the writer's own words resume after a semicolon
+    # the report ends where the writer's own words resume after a semicolon, unless the
+    # part after it is in Konjunktiv ("…; die meisten seien abgeschossen worden")
     for k in range(a + 3, b):
         if toks[k].text == ";":
-            b = k
+            konj = _konj_candidates()
+            if not any(toks[m].lower in konj and is_konjunktiv(article, m, k + 1) for m in range(k + 1, b)):
+                b = k
             break
     # an opening mark of the next quote can hang at the end of the sentence before it; a
     # mark that closes a term quoted inside the report ("werde „nicht unbeantwortet
@@ -983,6 +986,21 @@ def _relative_opener(article: Article, a: int, e: int) -> bool:
 _QUANTIFIERS = frozenset("viele einige alle mehrere wenige manche zahlreiche beide".split())
 
 
+_POSSESSIVES = frozenset("seinen ihren".split())
+
+
+def _previous_subject(article: Article, sent: int) -> Speaker | None:
+    """The subject of sentence `sent` when it is a name or a phrase with an article ("In Kiew
+    meldete die Luftwaffe …"); None (the last speaker goes on) for "Zuerst habe sie …"."""
+    ps, pe = article.sents[sent]
+    speaker = _subject_after(article, ps, pe)
+    if speaker is None or speaker.label != "ORG":
+        return speaker
+    toks = article.toks
+    first = next((k for k in range(ps, pe) if toks[k].start == speaker.start), None)
+    return speaker if first is not None and first > ps and toks[first - 1].lower in DE_DETERMINERS else None
+
+
 def _own_source(article: Article, s: int, e: int, j: int) -> Speaker | None:
     """The subject a sentence with "eigenen Angaben zufolge" reports about."""
     toks = article.toks
@@ -1060,6 +1078,22 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             span = _clause_span(article, j + 1 if c == s else s, e, masked)
             if span:
                 out.append(Candidate(span[0], span[1], False, tok.text, speaker))
+                return out
+        # "Nach ihren Angaben …" / "Seinen Angaben zufolge …": the source is the subject of
+        # the sentence before
+        if (
+            lower in _POSSESSIVES
+            and j + 1 < e
+            and toks[j + 1].text in _SOURCE_NOUNS
+            and ((j > s and toks[j - 1].lower == "nach") or (j + 2 < e and toks[j + 2].lower == "zufolge"))
+            and toks[s].sent > 0
+        ):
+            speaker = _previous_subject(article, toks[s].sent - 1)
+            after = j + 3 if j + 2 < e and toks[j + 2].lower == "zufolge" else j + 2
+            span = _clause_span(article, after if j - (toks[j - 1].lower == "nach") == s else s, e, masked)
+            if span:
+                cue = f"{tok.text} {toks[j + 1].text}"
+                out.append(Candidate(span[0], span[1], False, cue, speaker, inherit=speaker is None))
                 return out
         # nach Polizeiangaben / nach israelischen Armeeangaben / nach Celebis Angaben
         if lower == "nach" and j + 1 < e:

@@ -542,3 +542,28 @@ def test_english_institution_names_with_lower_case_connectors():
     assert quote_containing(result, "Flugzeuge spät").text == "kommen die Flugzeuge spät"
     quote = quote_containing(result, "Zahl der Panzer")
     assert quote.speaker == "International Institute for Strategic Studies"
+
+
+def test_possessive_source_means_the_subject_before():
+    text = (
+        "In Kiew meldete die Luftwaffe am Morgen erneut massive Angriffe. "
+        "Nach ihren Angaben wurden in der Nacht 40 Drohnen abgefeuert.\n\n"
+        "Die Anwältin Gülsen Celebi gab an, dass ihre Mandantin Angst hatte. "
+        "Zuerst habe sie nicht damit gerechnet. "
+        "Nach ihren Informationen habe sich der Mann im Ausland aufgehalten."
+    )
+    result = run(text, "de")
+    drones = quote_containing(result, "40 Drohnen")
+    assert drones.speaker == "Luftwaffe" and drones.text.startswith("wurden")
+    assert quote_containing(result, "im Ausland").speaker == "Gülsen Celebi"
+
+
+def test_report_goes_on_after_a_semicolon_in_konjunktiv():
+    text = (
+        "Der Sprecher Jan Hahn sagte, in der Nacht seien 40 Drohnen abgefeuert worden; "
+        "die meisten seien abgeschossen worden. "
+        "Die Ministerin Karin Albers sagte, der Kanal sei gesperrt; die Schiffe warten vor Anker."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "40 Drohnen").text.endswith("die meisten seien abgeschossen worden")
+    assert quote_containing(result, "Kanal sei gesperrt").text == "der Kanal sei gesperrt"
