@@ -166,7 +166,8 @@ _MODEL_ROLES = frozenset(
     "leader counterpart minister president spokesman spokeswoman spokesperson chancellor envoy "
     "ambassador commander premier governor mayor senator secretary chief "
     "dirigeant dirigeante homologue ministre président présidente porte-parole chancelier "
-    "chancelière ambassadeur ambassadrice commandant maire".split()
+    "chancelière ambassadeur ambassadrice commandant maire analyst analyste economist économiste "
+    "researcher chercheur chercheuse professor professeur professeure".split()
 )
 
 
@@ -230,6 +231,15 @@ def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int
     return found
 
 
+def _other_person(words: list[str], key: str) -> bool:
+    """Whether a full name `words` names someone else than the full name `key` it shares
+    a word with: other first words, and neither name ends the other ("von der Leyen" is
+    "Ursula von der Leyen")."""
+    known = key.split()
+    n = min(len(known), len(words))
+    return len(known) >= 2 and words[0] != known[0] and known[-n:] != words[-n:]
+
+
 def _strip_genitive(word: str) -> str:
     if word.endswith(("s", "’s", "'s")) and len(word) > 3:
         return word.rstrip("s").rstrip("'’")
@@ -249,12 +259,20 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
     # so "so der Präsident" still finds whom "Präsident Recep Tayyip Erdoğan" introduced
     candidates = sorted(set(candidates), key=lambda c: (c[0], c[1], not c[2], c[2]))
     full: dict[str, str] = {}  # surname or token -> full name key
+    own: set[str] = set()  # full names that are their own key despite a shared surname
     keys_in_order: list[str] = []
     for first, end, _role in candidates:
         if end - first >= 2:
             name = text[toks[first].start : toks[end - 1].end]
             words = name.split()
             key = full.get(words[-1])
+            if key is not None and article.language != "de" and _other_person(words, key):
+                # "Bonnie Lin" after "Lin Jian", "Hunter Biden" after "Joe Biden": the same
+                # surname (or an East Asian family name) with another given name
+                own.add(name)
+                keys_in_order.append(name)
+                full.setdefault(words[0], name)
+                continue
             if key is None or len(key.split()) < 2:
                 # a later full name replaces an earlier surname-only key
                 bare = _ARABIC_ARTICLE.sub("", words[-1])  # "Safadi" stands for "… al-Safadi"
@@ -271,7 +289,7 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
             continue
         name = text[toks[first].start : toks[end - 1].end]
         words = name.split()
-        key = full.get(words[-1]) or full.get(_strip_genitive(words[-1]))
+        key = name if name in own else full.get(words[-1]) or full.get(_strip_genitive(words[-1]))
         if key is None:
             if end - first < min_words and not role:
                 continue
@@ -330,7 +348,9 @@ def _opens_sentence(article: Article, mention: Mention) -> bool:
     toks = article.toks
     s, _e = article.sents[toks[mention.first_tok].sent]
     before = toks[s : mention.first_tok]
-    return len(before) <= 4 and all(getattr(t, "pos", "") in ("DET", "ADJ", "NOUN", "PROPN") for t in before)
+    return len(before) <= 4 and all(
+        getattr(t, "pos", "") in ("DET", "ADJ", "NOUN", "PROPN", "X") for t in before
+    )
 
 
 def _inverted_subject(article: Article, k: int) -> bool:

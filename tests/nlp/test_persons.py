@@ -118,3 +118,16 @@ def test_german_arabic_surnames_with_the_article():
     result = run(text, "de")
     assert [name for name, _ in result.persons()] == ["Aiman al-Safadi"]
     assert quote_containing(result, "Region stehe").speaker == "Aiman al-Safadi"
+
+
+def test_a_shared_surname_with_another_given_name_is_another_person():
+    text = (
+        "Le porte-parole du ministère chinois des Affaires étrangères, Lin Jian, a déclaré que le dialogue "
+        "reprendrait.\n\n"
+        "L’analyste Bonnie Lin, du Center for Strategic and International Studies, reste prudente."
+    )
+    result = run(text, "fr")
+    assert [m.key for m in result.mentions if m.label == "PERSON"] == ["Lin Jian", "Bonnie Lin"]
+    text = "Joe Biden met the press on Monday. Hunter Biden was not there. Biden said nothing."
+    keys = [m.key for m in run(text, "en").mentions if m.label == "PERSON"]
+    assert keys[:2] == ["Joe Biden", "Hunter Biden"]
