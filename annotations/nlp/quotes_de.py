@@ -238,12 +238,15 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
         if mention is not None:
             return Speaker(mention.key, toks[first].start, toks[first].end, "PERSON")
         return None
+    # "ein Regierungssprecher", "ihr Sprecher": someone not named, never the person the
+    # article introduced with that role
+    unnamed = toks[first].lower in _UNNAMED_DETS
     while first < end and (toks[first].lower in DE_DETERMINERS or toks[first].lower in ("ein", "eine")):
         first += 1
     if first >= end:
         return None
     words = [t.lower for t in toks[first:end] if not _is_adjective(t)]
-    if len(words) == 1:
+    if len(words) == 1 and not unnamed:
         role = ROLE_SYNONYMS.get(words[0], words[0])
         pos = toks[first].start
         key = article.person_for_role(role, pos) or next(
@@ -263,6 +266,11 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
             return named
     start, stop = toks[first].start, toks[end - 1].end
     return Speaker(article.text[start:stop], start, stop, label)
+
+
+_UNNAMED_DETS = frozenset(
+    "ein eine einer einen einem eines sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren".split()
+)
 
 
 def _named_institution(article: Article, i: int) -> Speaker | None:

@@ -567,3 +567,14 @@ def test_report_goes_on_after_a_semicolon_in_konjunktiv():
     result = run(text, "de")
     assert quote_containing(result, "40 Drohnen").text.endswith("die meisten seien abgeschossen worden")
     assert quote_containing(result, "Kanal sei gesperrt").text == "der Kanal sei gesperrt"
+
+
+def test_indefinite_or_possessive_role_is_not_the_named_person():
+    text = (
+        "Regierungssprecher Steffen Hebestreit äußerte sich am Montag in Berlin.\n\n"
+        "Ein Regierungssprecher sagte in London, man beobachte die Lage genau. "
+        "Die Ministerin sei zutiefst besorgt über die Entwicklung, sagte ihr Sprecher."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "beobachte die Lage").speaker == "Regierungssprecher"
+    assert quote_containing(result, "zutiefst besorgt").speaker == "Sprecher"
