@@ -79,7 +79,25 @@ def _french_forms(lemmas: frozenset[str]) -> frozenset[str]:
 _FR_SPEECH_FORMS = _french_forms(FR_SPEECH_LEMMAS)
 
 
+def _french_cue_before_que(article: Article, tok: Tok) -> bool:
+    """French cues the tagger gets wrong before a que-clause: "juge que" tagged as the
+    noun, and "fait valoir/savoir que", where the speech is in the pair."""
+    toks = article.toks
+    i = tok.i
+    if i + 1 >= len(toks) or toks[i + 1].lower not in _COMPLEMENTIZERS:
+        return False
+    if tok.lower in ("valoir", "savoir"):
+        return i > 0 and toks[i - 1].lower in ("fait", "faire", "font", "faisait")
+    return (
+        tok.pos in ("NOUN", "PROPN", "ADJ")
+        and tok.lower in _FR_SPEECH_FORMS
+        and not (i > 0 and toks[i - 1].pos == "DET")
+    )
+
+
 def _is_speech_verb(rules: DepRules, tok: Tok, article: Article | None = None) -> bool:
+    if rules.language == "fr" and article is not None and _french_cue_before_que(article, tok):
+        return True
     if tok.pos not in ("VERB", "AUX"):
         return False
     if tok.lemma in rules.speech or (rules.language == "fr" and tok.lower in _FR_SPEECH_FORMS):
@@ -433,6 +451,10 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                 speaker = _subject(rules, article, j) or (
                     _np_after(rules, article, j + 1) if comp < j else None
                 )
+            if speaker is None and toks[j].lower in ("valoir", "savoir"):
+                speaker = _subject(rules, article, j - 1)  # "Il a fait valoir": the subject is on "fait"
+            if speaker is None and comp > j:
+                speaker = _leading_person(article, s, j)
             if speaker is None and comp < j:
                 apposed = _apposed_before(article, j, a)
                 if apposed is not None:
@@ -506,6 +528,25 @@ def _nested_clause(article: Article, m: int, e: int) -> tuple[int, int] | None:
 
 
 _SUBJECT_POS = frozenset("DET PROPN NOUN PRON NUM ADJ".split())
+
+
+def _leading_person(article: Article, s: int, j: int) -> Speaker | None:
+    """The person standing as the sentence's subject before the cue at j, when the parse
+    around the cue is broken ("L'analyste Bonnie Lin, du Center …, juge que …"); the
+    parser may have split the sentence too, so it starts where the line's previous
+    sentence ends with a stop."""
+    toks = article.toks
+    while (
+        s > 0 and toks[s - 1].text not in _END and "\n" not in article.text[toks[s - 1].end : toks[s].start]
+    ):
+        s = article.sents[toks[s - 1].sent][0]
+    for k in range(s, j):
+        mention = article.person_at.get(k)
+        if mention is not None:
+            return Speaker(mention.key, mention.start, mention.end, "PERSON") if mention.subject else None
+        if toks[k].pos in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def _apposed_before(article: Article, j: int, a: int) -> tuple[Speaker, int] | None:

@@ -172,3 +172,18 @@ def test_resume_t_elle_after_a_quote():
         "collision en mer\u00a0», résume-t-elle."
     )
     assert quote_containing(run(text, "fr"), "Personne").speaker == "Claire Dubois"
+
+
+def test_fait_valoir_que_and_a_cue_the_tagger_took_for_a_noun():
+    text = (
+        "Le Premier ministre géorgien, Irakli Kobakhidzé, a rejeté ces critiques. Il a fait valoir que "
+        "la loi s’inspirait de textes existant aux États-Unis.\n\n"
+        "Washington suit ces discussions de près.\n\n"
+        "L’analyste Bonnie Lin, du Center for Strategic and International Studies, juge que les deux "
+        "capitales cherchent surtout à éviter un incident."
+    )
+    result = run(text, "fr")
+    assert quote_containing(result, "la loi s’inspirait").speaker == "Irakli Kobakhidzé"
+    quote = quote_containing(result, "deux capitales")
+    assert quote.text == "les deux capitales cherchent surtout à éviter un incident"
+    assert quote.speaker == "Bonnie Lin"
