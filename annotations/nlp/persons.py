@@ -100,6 +100,16 @@ def _name_tail(
             j += 1  # "Aiman al-Safadi", "Abdel Fattah el-Sisi"
             taken += 1
             continue
+        if (
+            taken
+            and len(tok.text) == 2
+            and tok.text[0].isupper()
+            and tok.text[1] == "."
+            and j + 1 < end
+            and is_name_word(toks[j + 1])
+        ):
+            j += 1  # a middle initial: "George W. Bush", "John F. Kennedy"
+            continue
         if not is_name_word(tok) or j in article.country_toks or _looks_like_noun(tok.text):
             break
         if is_role_word(tok.lower) or tok.text in DE_ROLE_WORDS:

@@ -131,3 +131,8 @@ def test_a_shared_surname_with_another_given_name_is_another_person():
     text = "Joe Biden met the press on Monday. Hunter Biden was not there. Biden said nothing."
     keys = [m.key for m in run(text, "en").mentions if m.label == "PERSON"]
     assert keys[:2] == ["Joe Biden", "Hunter Biden"]
+
+
+def test_german_name_with_a_middle_initial():
+    text = "Der frühere US-Präsident George W. Bush besuchte am Montag Berlin."
+    assert [name for name, _ in run(text, "de").persons()] == ["George W. Bush"]
