@@ -154,7 +154,7 @@ DE_SPEECH_PARTICLE = {
 # verbs that follow the speaker after a quote or clause: „…“, sagte X / …, so X
 DE_TRAILING_CUES = DE_SPEECH_VERBS - {"ist", "war", "sind", "waren", "geht", "ging", "gehen", "gingen"}
 DE_COLON_VERBS = DE_SPEECH_VERBS | _words(
-    "zitiert zitierte fragte fragt rief ruft forderte fordert appellierte"
+    "zitiert zitierte fragte fragt rief ruft forderte fordert appellierte äußerte äußert äußerten"
 )
 DE_PRONOUNS = _words("er sie Er Sie")
 DE_SUBJECT_PRONOUNS = _words("er sie man es wir ich")

@@ -372,6 +372,7 @@ def _np_backward(article: Article, k: int, s: int) -> int:
     return m
 
 
+_ADVERB_ENDINGS = ("lich", "weise", "mals", "falls", "dings")
 _NAME_LINKS = frozenset("von van der de".split())
 _OBJECT_DETS = frozenset("dem den einem einen diesem diesen".split())
 _GENITIVE_DETS = frozenset("des der eines einer".split())
@@ -439,6 +440,8 @@ def _subject_before(article: Article, s: int, j: int, *, passive_agent: bool = T
             return speaker_from_np(article, k, k + 1)
         if tok.lower in ("man", "es", "wir", "ich"):
             return None
+        if k == s and tok.lower.endswith(_ADVERB_ENDINGS) and article.person_at.get(k) is None:
+            return None  # "Ähnlich äußerte sich der Präsident": a fronted adverb, the subject follows
         if _is_head(tok) or article.person_at.get(k) is not None:
             start = _np_backward(article, k, s)
             if toks[start].lower in _OBJECT_DETS and start > s:
@@ -703,6 +706,8 @@ def _opening_person(article: Article, s: int, end: int) -> Speaker | None:
         return None
     if k == s and toks[k].text in ("Er", "Sie"):
         return speaker_from_np(article, k, k + 1)
+    if k > s and toks[k].text == "," and k + 1 < end:
+        k += 1  # "Der deutsche Regierungssprecher, Steffen Seibert, versuchte …:"
     mention = article.person_at.get(k)
     if mention is None or mention.first_tok != k:
         return None

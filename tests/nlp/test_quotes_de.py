@@ -578,3 +578,15 @@ def test_indefinite_or_possessive_role_is_not_the_named_person():
     result = run(text, "de")
     assert quote_containing(result, "beobachte die Lage").speaker == "Regierungssprecher"
     assert quote_containing(result, "zutiefst besorgt").speaker == "Sprecher"
+
+
+def test_colon_quote_after_aeusserte_sich_or_an_apposed_name():
+    text = (
+        "Die Regierung versuchte zu beruhigen. Ähnlich äußerte sich der Minister Jan Hahn: "
+        "„Wir haben die Lage im Griff.“\n\n"
+        "Der Regierungssprecher, Steffen Seibert, versuchte mit den Worten zu beruhigen: "
+        "„Der Fonds ist funktionstüchtig und handlungsfähig.“"
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Lage im Griff").speaker == "Jan Hahn"
+    assert quote_containing(result, "Fonds ist").speaker == "Steffen Seibert"
