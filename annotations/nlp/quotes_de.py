@@ -8,6 +8,7 @@ the Konjunktiv I, which keeps reporting the last speaker in sentences without a 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from .article import Article, Tok
@@ -824,6 +825,7 @@ def german_indirect(
     toks = article.toks
     out: list[Candidate] = list(direct or [])
     given = len(out)
+    _uncued_after_subject(article, out, masked)
     last_quote_sent = -10
     unnamed_sent = -10
     sent_words = article.sent_words()
@@ -891,6 +893,50 @@ def german_indirect(
                     out.append(cand)
                     last_quote_sent = sent_no
     return out[given:]
+
+
+def _uncued_after_subject(article: Article, direct: list[Candidate], masked: list[bool]) -> None:
+    """ "Die SPD will am Kurs festhalten. „Wir wollen ein Europa, …“": a quote without a cue
+    right after a sentence without a quote in the same paragraph belongs to that sentence's
+    subject, not to whoever spoke last."""
+    toks = article.toks
+    starts: list[int] | None = None
+    for cand in direct:
+        if cand.speaker is not None or not cand.inherit:
+            continue
+        if starts is None:
+            starts = [tok.start for tok in toks]
+        i = bisect_left(starts, cand.start)
+        if i >= len(toks) or i == 0:
+            continue
+        sent = toks[i].sent
+        if toks[i - 1].sent == sent:
+            ps = i - 1
+            while ps > 0 and toks[ps - 1].sent == sent:
+                ps -= 1
+            if any(not masked[k] and toks[k].text not in _MARKS for k in range(ps, i)):
+                continue  # the quote sits inside a sentence of the writer's
+            if sent == 0:
+                continue
+            sent -= 1
+        elif sent == 0:
+            continue
+        else:
+            sent = toks[i - 1].sent
+        ps, pe = article.sents[sent]
+        if any(masked[ps:pe]) or "\n\n" in article.text[toks[pe - 1].end : cand.start]:
+            continue  # a quote before (the last speaker goes on) or another paragraph
+        speaker = _previous_subject(article, sent)
+        if speaker is not None and _can_speak(speaker):
+            cand.speaker, cand.inherit = speaker, False
+
+
+def _can_speak(speaker: Speaker) -> bool:
+    """A person, a country or an institution ("Ministerium", "SPD"), not "die Entscheidung"."""
+    if speaker.label != "ORG":
+        return True
+    head = speaker.name.split()[-1]
+    return _is_institution(head.lower()) or (head.isupper() and len(head) > 1)
 
 
 # "Die Stellenkürzungen sollen vor allem die Verwaltung treffen": right after a quote, the

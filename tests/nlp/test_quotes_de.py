@@ -590,3 +590,16 @@ def test_colon_quote_after_aeusserte_sich_or_an_apposed_name():
     result = run(text, "de")
     assert quote_containing(result, "Lage im Griff").speaker == "Jan Hahn"
     assert quote_containing(result, "Fonds ist").speaker == "Steffen Seibert"
+
+
+def test_uncued_quote_after_a_sentence_belongs_to_its_subject():
+    text = (
+        "Der Minister Jan Hahn sagte, man prüfe alle Optionen.\n\n"
+        "Die Ministerin Karin Albers zeigte sich besorgt. "
+        "„Die Lage ist ernst, wir müssen jetzt handeln und helfen.“\n\n"
+        "Die Entscheidung war am Montag gefallen. „Wir wollen die Werke enger verzahnen und stärken.“"
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Lage ist ernst").speaker == "Karin Albers"
+    # a subject that cannot speak leaves the last speaker in place
+    assert quote_containing(result, "enger verzahnen").speaker == "Karin Albers"
