@@ -186,19 +186,30 @@ def role_name_candidates(article: Article) -> list[tuple[int, int, str]]:
     toks = article.toks
     found = []
     for i, tok in enumerate(toks[:-2]):
-        if tok.lower not in _MODEL_ROLES:
+        # "vice-ministre", "deputy-minister": the role is the last part
+        role = tok.lower if tok.lower in _MODEL_ROLES else tok.lower.rpartition("-")[2]
+        if role not in _MODEL_ROLES:
             continue
-        j = i + 1
+        first = i + 1
+        # "le vice-ministre japonais Takehiro Funakoshi": French adjectives after the role
+        while (
+            first < len(toks) - 1
+            and first - i <= 2
+            and toks[first].text.islower()
+            and (getattr(toks[first], "pos", "") == "ADJ" or first in article.country_toks)
+        ):
+            first += 1
+        j = first
         while (
             j < len(toks)
-            and j - i <= 4
+            and j - first < 4
             and getattr(toks[j], "pos", "") == "PROPN"
             and toks[j].text[:1].isupper()
             and j not in article.country_toks
         ):
             j += 1
-        if j - i >= 3:
-            found.append((i + 1, j, tok.lower))
+        if j - first >= 2:
+            found.append((first, j, role))
     return found
 
 
@@ -219,6 +230,16 @@ def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int
             end -= 1
         if end <= first:
             continue
+        # "Takehiro" tagged alone before "Funakoshi": the model's span stops inside the name
+        while (
+            end < len(toks)
+            and end - first < 4
+            and getattr(toks[end], "pos", "") == "PROPN"
+            and is_name_word(toks[end])
+            and end not in article.country_toks
+            and toks[end - 1].end + 1 == toks[end].start
+        ):
+            end += 1
         if any(
             not (
                 t.text[:1].isupper()

@@ -136,3 +136,8 @@ def test_a_shared_surname_with_another_given_name_is_another_person():
 def test_german_name_with_a_middle_initial():
     text = "Der frühere US-Präsident George W. Bush besuchte am Montag Berlin."
     assert [name for name, _ in run(text, "de").persons()] == ["George W. Bush"]
+
+
+def test_a_name_the_model_cut_short_after_a_hyphenated_role_and_adjective():
+    text = "Le vice-ministre japonais Takehiro Funakoshi s’est montré prudent."
+    assert [m.text for m in run(text, "fr").mentions if m.label == "PERSON"] == ["Takehiro Funakoshi"]
