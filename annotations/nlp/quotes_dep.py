@@ -275,7 +275,10 @@ def _after_cue(rules: DepRules, article: Article, i: int) -> tuple[str, Speaker 
         if pronoun is not None and k == i + (toks[i].text in _PUNCT):
             # « … », sourit-elle: in an incise right after the quote, any verb with an
             # inverted pronoun attributes it, whatever the tagger made of the verb
-            return tok.text, speaker_from_span(rules, article, pronoun, pronoun)
+            # "a-t-il dit": the participle after the pronoun names the act
+            after = pronoun + 1
+            cue = toks[after].text if after < n and toks[after].pos == "VERB" else tok.text
+            return cue, speaker_from_span(rules, article, pronoun, pronoun)
         if _is_speech_verb(rules, tok) or _is_after_quote_verb(rules, tok):
             speaker = _subject(rules, article, k)
             if speaker is None:

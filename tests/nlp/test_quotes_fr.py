@@ -172,6 +172,12 @@ def test_resume_t_elle_after_a_quote():
         "collision en mer\u00a0», résume-t-elle."
     )
     assert quote_containing(run(text, "fr"), "Personne").speaker == "Claire Dubois"
+    text = (
+        "Le vice-ministre japonais Takehiro Funakoshi s’est montré prudent.\n\n"
+        "«\u00a0Nous attendons de la Chine qu’elle cesse ses incursions\u00a0», a-t-il dit à la presse."
+    )
+    quote = quote_containing(run(text, "fr"), "Nous attendons")
+    assert (quote.cue, quote.speaker) == ("dit", "Takehiro Funakoshi")
 
 
 def test_fait_valoir_que_and_a_cue_the_tagger_took_for_a_noun():
