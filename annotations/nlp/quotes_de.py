@@ -638,6 +638,21 @@ def after_cue(article: Article, i: int) -> tuple[str, Speaker | None] | None:
         and (toks[i + 1].lower in _NAMING_VERBS or toks[i + 2].lower == "sich")
     ):
         return None  # "„Wikiasari“, so heißt das Projekt" / "so nennt sich": a name, not speech
+    if tok.lower in _AUX and tok.text.islower():
+        # „…“, hatte VW-Chef Winterkorn in einem Interview erklärt.
+        b = _sentence_end(article, i, min(n, i + 20))
+        while b > i + 1 and toks[b - 1].text in _PUNCT_END:
+            b -= 1
+        verb = toks[b - 1]
+        if (
+            b - 1 > i + 1
+            and verb.text.islower()
+            and verb.lower in DE_SPEECH_VERBS
+            and verb.lower.endswith("t")
+            and verb.lower not in DE_DASS_ONLY
+        ):
+            return verb.text, _subject_after(article, i + 1, b - 1)
+        return None
     if tok.lower == "so" or tok.lower in DE_TRAILING_CUES or tok.lower in ("fragte", "rief"):
         if tok.lower in DE_SPEECH_PARTICLE and not _is_cue_verb(article, i, min(n - 1, i + 6)):
             return None

@@ -603,3 +603,12 @@ def test_uncued_quote_after_a_sentence_belongs_to_its_subject():
     assert quote_containing(result, "Lage ist ernst").speaker == "Karin Albers"
     # a subject that cannot speak leaves the last speaker in place
     assert quote_containing(result, "enger verzahnen").speaker == "Karin Albers"
+
+
+def test_quote_closed_by_a_perfect_tense_cue():
+    text = (
+        "Vor kurzem war die Entscheidung gefallen. „Wir wollen unsere Werke enger verzahnen“, "
+        "hatte VW-Chef Martin Winterkorn in einem Interview erklärt."
+    )
+    quote = quote_containing(run(text, "de"), "Werke enger")
+    assert quote.speaker == "Martin Winterkorn" and quote.cue == "erklärt"
