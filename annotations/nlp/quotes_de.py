@@ -1030,10 +1030,26 @@ def _clause_follows(article: Article, j: int, e: int) -> bool:
             nxt = toks[k + 1].lower
             if nxt in _RELATIVE:
                 # "…, die Auszahlung auszusetzen" (article) vs "…, die gestern kam" (relative)
+                if _relative_pronoun(article, k + 1, e):
+                    return False
                 np_end = np_forward(article, k + 1, e)
                 return np_end is not None and np_end < e - 1
             return nxt not in _ADVERBIAL_OPENERS
     return False
+
+
+def _relative_pronoun(article: Article, k: int, e: int) -> bool:
+    """ "…, der die Feuerwehr leitet", "…, der am Abend kam", "…, die gestern kam": "der"
+    before an article, a preposition or an adverb is a pronoun, not an article."""
+    toks = article.toks
+    if toks[k].lower not in _RELATIVE or k + 1 >= e:
+        return False
+    nxt = toks[k + 1]
+    return (
+        nxt.lower in DE_DETERMINERS
+        or nxt.lower in DE_PREPOSITIONS
+        or (nxt.text.islower() and nxt.text.isalpha() and not _is_adjective(nxt))
+    )
 
 
 _REL_PRONOUNS = frozenset("dem der denen deren dessen den welchem welcher welchen".split())
@@ -1322,7 +1338,7 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             # "sagte X, der gestern …" (relative clause) or "sagte X, der Gouverneur." (apposition)
             # are not the quote; "sagte X, die USA hielten …" is
             np_end = np_forward(article, comma + 1, e)
-            if np_end is None or np_end >= e - 1:
+            if np_end is None or np_end >= e - 1 or _relative_pronoun(article, comma + 1, e):
                 continue
         if lower in DE_DASS_ONLY and (comma + 1 >= e or toks[comma + 1].lower not in DE_COMPLEMENTIZERS):
             continue

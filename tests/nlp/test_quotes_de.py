@@ -612,3 +612,15 @@ def test_quote_closed_by_a_perfect_tense_cue():
     )
     quote = quote_containing(run(text, "de"), "Werke enger")
     assert quote.speaker == "Martin Winterkorn" and quote.cue == "erklärt"
+
+
+def test_trailing_cue_followed_by_a_relative_clause():
+    text = (
+        "Die Lage sei unter Kontrolle, sagte Hans Becker, der die Feuerwehr in der Stadt leitet. "
+        "Der Damm halte, sagte Lena Wagner, die am Abend vor Ort war."
+    )
+    result = run(text, "de")
+    becker = quote_containing(result, "unter Kontrolle")
+    assert becker.text == "Die Lage sei unter Kontrolle" and becker.speaker == "Hans Becker"
+    assert quote_containing(result, "Damm halte").speaker == "Lena Wagner"
+    no_quote_containing(result, "Feuerwehr")
