@@ -258,6 +258,8 @@ def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int
         role = toks[r].lower.strip(".") if r >= 0 else ""
         if role not in _EN_TITLES and not is_role_word(role) and role not in _FR_TITLES:
             role = ""
+        if all(k in article.country_toks for k in range(first, end)):
+            continue  # "Mali and Burkina Faso": the model's PERSON is a country
         found.append((first, end, role))
     return found
 

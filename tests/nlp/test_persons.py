@@ -141,3 +141,8 @@ def test_german_name_with_a_middle_initial():
 def test_a_name_the_model_cut_short_after_a_hyphenated_role_and_adjective():
     text = "Le vice-ministre japonais Takehiro Funakoshi s’est montré prudent."
     assert [m.text for m in run(text, "fr").mentions if m.label == "PERSON"] == ["Takehiro Funakoshi"]
+
+
+def test_a_country_the_model_tags_as_a_person_is_not_one():
+    text = "Mali and Burkina Faso, both also ruled by juntas, said in a joint statement that talks had failed."
+    assert [m for m in run(text, "en").mentions if m.label == "PERSON"] == []
