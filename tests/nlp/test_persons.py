@@ -144,5 +144,7 @@ def test_a_name_the_model_cut_short_after_a_hyphenated_role_and_adjective():
 
 
 def test_a_country_the_model_tags_as_a_person_is_not_one():
-    text = "Mali and Burkina Faso, both also ruled by juntas, said in a joint statement that talks had failed."
+    text = (
+        "Mali and Burkina Faso, both also ruled by juntas, said in a joint statement that talks had failed."
+    )
     assert [m for m in run(text, "en").mentions if m.label == "PERSON"] == []
