@@ -708,6 +708,17 @@ def colon_cue(article: Article, colon: int) -> tuple[str, Speaker | None] | None
     opener = _opening_person(article, s, colon)
     if opener is not None:
         return ":", opener
+    # "Die Forderung wies Bürgermeister Paul Krämer zurück: „…“": the one person standing
+    # where a subject stands
+    subjects = {
+        m.key: m
+        for k in range(s, colon)
+        if (m := article.person_at.get(k)) is not None and m.subject and m.first_tok == k
+    }
+    others = {m.key for k in range(s, colon) if (m := article.person_at.get(k)) is not None}
+    if len(subjects) == 1 and len(others) == 1:
+        mention = next(iter(subjects.values()))
+        return ":", Speaker(mention.key, mention.start, mention.end, "PERSON")
     return None
 
 

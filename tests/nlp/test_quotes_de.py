@@ -624,3 +624,12 @@ def test_trailing_cue_followed_by_a_relative_clause():
     assert becker.text == "Die Lage sei unter Kontrolle" and becker.speaker == "Hans Becker"
     assert quote_containing(result, "Damm halte").speaker == "Lena Wagner"
     no_quote_containing(result, "Feuerwehr")
+
+
+def test_colon_quote_after_a_sentence_with_one_person_as_subject():
+    text = (
+        "Die Zeugin Anna Roth berichtete, das Wasser sei schnell gestiegen.\n\n"
+        "Die Forderung nach einem Rücktritt wies Bürgermeister Paul Krämer zurück: "
+        "„Ich bleibe im Amt, bis die Krise vorbei ist.“"
+    )
+    assert quote_containing(run(text, "de"), "Ich bleibe im Amt").speaker == "Paul Krämer"
