@@ -45,6 +45,9 @@ class DepRules:
         return _colon_cue(self, article, colon)
 
 
+# replies with a que-clause ("a rétorqué que …")
+_FR_EXTRA_SPEECH = frozenset("rétorquer répliquer".split())
+
 _EN = DepRules(
     "en",
     EN_SPEECH_LEMMAS,
@@ -54,7 +57,7 @@ _EN = DepRules(
 )
 _FR = DepRules(
     "fr",
-    FR_SPEECH_LEMMAS,
+    FR_SPEECH_LEMMAS | _FR_EXTRA_SPEECH,
     frozenset("il elle ils elles -t-il -t-elle -il -elle lui".split()),
     (("selon",), ("d'après",), ("d’après",), ("d'", "après"), ("d’", "après")),
     frozenset("sources médias informations rapports".split()),
@@ -76,7 +79,7 @@ def _french_forms(lemmas: frozenset[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-_FR_SPEECH_FORMS = _french_forms(FR_SPEECH_LEMMAS)
+_FR_SPEECH_FORMS = _french_forms(FR_SPEECH_LEMMAS | _FR_EXTRA_SPEECH)
 
 
 def _french_cue_before_que(article: Article, tok: Tok) -> bool:
@@ -227,7 +230,11 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
                 # "MUSCAT, Oman (AP) — Oman said": the parser made the dateline city the head
                 return speaker_from_span(rules, article, after, min(right, after + 5))
             # keep the subject compact: a relative clause or apposition is not the name
+            # ("Neighbouring Nigeria, which chairs …, warned")
             last = min(right, k + 5)
+            comma = next((m for m in range(k + 1, last + 1) if toks[m].text == ","), None)
+            if comma is not None:
+                last = comma - 1
             return _with_apposed_name(
                 article, speaker_from_span(rules, article, max(left, k - 6), last), last + 1
             )
@@ -271,6 +278,10 @@ def _after_cue(rules: DepRules, article: Article, i: int) -> tuple[str, Speaker 
             break
         if tok.text in _END or (tok.text in _OPEN_CLOSE_MARKS and k > i):
             break
+        if rules.language == "fr" and k == i + (toks[i].text in _PUNCT):
+            incise = _incise_with_subject(article, k)
+            if incise is not None:
+                return incise
         pronoun = _inverted_pronoun(rules, article, k)
         if pronoun is not None and k == i + (toks[i].text in _PUNCT):
             # « … », sourit-elle: in an incise right after the quote, any verb with an
@@ -287,6 +298,19 @@ def _after_cue(rules: DepRules, article: Article, i: int) -> tuple[str, Speaker 
                 speaker = speaker_from_span(rules, article, i if toks[i].text not in _PUNCT else i + 1, k - 1)
             return tok.text, speaker
     return None
+
+
+def _incise_with_subject(article: Article, k: int) -> tuple[str, Speaker | None] | None:
+    """« … », a tranché le ministre …, X: right after the quote, a verb with its subject
+    after it attributes the quote whatever the verb (tranché, lâché, glissé …)."""
+    toks = article.toks
+    v = k + 1 if toks[k].pos == "AUX" and k + 1 < len(toks) else k
+    if toks[v].pos != "VERB" or v + 1 >= len(toks) or toks[v + 1].pos not in ("DET", "PROPN"):
+        return None
+    if _is_speech_verb(_FR, toks[v]):
+        return None  # a speech verb: the usual path finds its subject
+    speaker = _np_after(_FR, article, v + 1)
+    return (toks[v].text, speaker) if speaker is not None else None
 
 
 _INVERTED = frozenset("-t-il -t-elle -il -elle -ils -elles -t-ils -t-elles".split())
@@ -387,8 +411,31 @@ _DASHES = frozenset("— – -".split())
 # plural sources without a name: "officials said …" is a claim with no named source
 _UNNAMED_HEADS = frozenset(
     "officials sources analysts observers experts critics witnesses diplomats residents people "
-    "responsables sources analystes observateurs experts critiques témoins diplomates".split()
+    "agencies groups activists campaigners lawmakers legislators politicians scientists researchers "
+    "economists investors traders citizens voters opponents supporters insiders aides "
+    "responsables sources analystes observateurs experts critiques témoins diplomates organisations "
+    "ong militants élus économistes chercheurs habitants".split()
 )
+# one anonymous source: "said a senior EU diplomat", "un responsable a indiqué"
+_ANONYMOUS_HEADS = frozenset(
+    "official diplomat source spokesman spokeswoman spokesperson aide adviser advisor insider officer "
+    "person member responsable diplomate conseiller proche".split()
+)
+_INDEFINITE = frozenset("a an un une".split())
+
+
+def _anonymous(article: Article, first: int, last: int) -> bool:
+    """Whether tokens [first, last] are "a/an/un/une …" ending at an anonymous source noun
+    before any name ("a senior EU diplomat", "un haut responsable")."""
+    toks = article.toks
+    if first > last or toks[first].lower not in _INDEFINITE:
+        return False
+    for k in range(first + 1, min(last + 1, first + 6)):
+        if article.person_at.get(k) is not None or toks[k].text in _PUNCT:
+            return False
+        if toks[k].lower in _ANONYMOUS_HEADS:
+            return True
+    return False
 
 
 def _unnamed_subject(article: Article, verb: int) -> bool:
@@ -398,6 +445,8 @@ def _unnamed_subject(article: Article, verb: int) -> bool:
         return False
     k = subjects[0]
     left, right = _subtree(article, k)
+    if _anonymous(article, left, k):
+        return True
     return toks[k].lower in _UNNAMED_HEADS and not any(
         article.person_at.get(m) is not None for m in range(left, right + 1)
     )
@@ -445,8 +494,8 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                 # "…, X said": the clause stops at the comma before the subject
                 while b > a and toks[b].text in _PUNCT:
                     b -= 1
-            if _unnamed_subject(article, j):
-                break  # "officials said …": no named source, not a quote
+            if _unnamed_subject(article, j) or (comp < j and _anonymous(article, j + 1, min(e - 1, j + 6))):
+                break  # "officials said …", "…, said a senior diplomat": no named source
             if inverted:
                 # the subject follows the verb; the parser often takes it for an object
                 speaker = _np_after(rules, article, j + 1) or _subject(rules, article, j)
@@ -669,7 +718,7 @@ def _source_phrase(
                 continue
             source = toks[a:b]
             if not any(t.text[:1].isupper() for t in source) and any(
-                t.lower in rules.unnamed for t in source
+                t.lower in rules.unnamed or t.lower in _UNNAMED_HEADS for t in source
             ):
                 continue
             speaker = speaker_from_span(rules, article, a, b - 1)

@@ -187,3 +187,21 @@ def test_adding_that_and_a_second_act_end_the_first_claim():
     assert second.text == "Russian exercises near the border had grown larger every year"
     assert first.speaker == second.speaker == "Dovilė Šakalienė"
     assert quote_containing(result, "Budapest").text == "Budapest would not take part in any new deployment"
+
+
+def test_unnamed_groups_and_one_anonymous_source_are_not_quotes():
+    text = (
+        "Aid agencies fear the crisis could worsen a food emergency across the region.\n\n"
+        "The sanctions package will be adopted by the end of the month, said a senior EU diplomat."
+    )
+    result = run(text, "en")
+    no_quote_containing(result, "food emergency")
+    no_quote_containing(result, "sanctions package")
+
+
+def test_a_relative_clause_after_an_institution_subject_is_not_its_name():
+    text = (
+        "Neighbouring Nigeria, which chairs the West African bloc ECOWAS, warned that military "
+        "intervention remained an option of last resort."
+    )
+    assert quote_containing(run(text, "en"), "military intervention").speaker == "Neighbouring Nigeria"

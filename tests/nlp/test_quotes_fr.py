@@ -193,3 +193,18 @@ def test_fait_valoir_que_and_a_cue_the_tagger_took_for_a_noun():
     quote = quote_containing(result, "deux capitales")
     assert quote.text == "les deux capitales cherchent surtout à éviter un incident"
     assert quote.speaker == "Bonnie Lin"
+
+
+def test_any_incise_verb_with_its_subject_after_the_quote_and_retorque_que():
+    text = (
+        "La France accueille mardi une conférence sur le Soudan.\n\n"
+        "«\u00a0Le monde ne peut pas détourner le regard\u00a0», a tranché le ministre des Affaires "
+        "étrangères, Jean-Noël Barrot, en ouvrant les travaux.\n\n"
+        "À Washington, la Maison Blanche a rétorqué que le Canada profitait depuis des décennies "
+        "d’un accès privilégié au marché américain.\n\n"
+        "Le Soudan du Sud voisin craint un afflux de combattants, selon des diplomates."
+    )
+    result = run(text, "fr")
+    assert quote_containing(result, "détourner le regard").speaker == "Jean-Noël Barrot"
+    assert quote_containing(result, "le Canada profitait").speaker == "Maison Blanche"
+    no_quote_containing(result, "afflux")
