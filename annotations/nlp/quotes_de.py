@@ -1049,6 +1049,17 @@ def _clause_follows(article: Article, j: int, e: int) -> bool:
     return False
 
 
+def _skip_relative(article: Article, a: int, e: int) -> int:
+    """ "Dem Landrat zufolge, der am Abend vor Ort war, sind …": the report starts after the
+    relative clause on the source."""
+    toks = article.toks
+    if a + 1 < e and toks[a].text == "," and _relative_pronoun(article, a + 1, e):
+        for k in range(a + 2, e - 1):
+            if toks[k].text == ",":
+                return k + 1
+    return a
+
+
 def _relative_pronoun(article: Article, k: int, e: int) -> bool:
     """ "…, der die Feuerwehr leitet", "…, der am Abend kam", "…, die gestern kam": "der"
     before an article, a preposition or an adverb is a pronoun, not an article."""
@@ -1176,7 +1187,7 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             if c >= j or _unnamed(article, c, j):
                 continue
             speaker = speaker_from_np(article, c, j)
-            span = _clause_span(article, j + 1 if c == s else s, e, masked)
+            span = _clause_span(article, _skip_relative(article, j + 1, e) if c == s else s, e, masked)
             if span:
                 out.append(Candidate(span[0], span[1], False, tok.text, speaker))
                 return out

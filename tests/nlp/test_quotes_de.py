@@ -633,3 +633,9 @@ def test_colon_quote_after_a_sentence_with_one_person_as_subject():
         "„Ich bleibe im Amt, bis die Krise vorbei ist.“"
     )
     assert quote_containing(run(text, "de"), "Ich bleibe im Amt").speaker == "Paul Krämer"
+
+
+def test_zufolge_source_with_a_relative_clause():
+    text = "Dem Landrat zufolge, der am Abend vor Ort war, sind mehr als 200 Häuser beschädigt."
+    quote = quote_containing(run(text, "de"), "200 Häuser")
+    assert quote.text == "sind mehr als 200 Häuser beschädigt" and quote.speaker == "Landrat"
