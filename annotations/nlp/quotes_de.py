@@ -1332,6 +1332,14 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                 if span:
                     out.append(Candidate(span[0], span[1], False, tok.text, speaker))
                     return out
+        if (
+            j > s
+            and any(toks[k].lower in _KONJ_AUX for k in range(max(s, j - 6), j))
+            and _cue_closes(article, j, e)
+        ):
+            # "Die Kanzlerin habe ihm gesagt, dass …, berichtete Hahn": a cue in Konjunktiv is
+            # itself reported; the cue that closes the sentence speaks
+            continue
         # X sagte (…), CLAUSE / X erklärte, dass CLAUSE / Wie X mitteilte, CLAUSE
         comma = None
         gap = _MAX_CUE_GAP * 2 if lower in DE_SPEECH_PARTICLE else _MAX_CUE_GAP
@@ -1387,6 +1395,18 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
 # Konjunktiv II of modals: after a speech verb they report ("müssten … eingehen"); in a
 # sentence of their own they are as often the writer's guess ("dürfte steigen")
 _MODAL_KONJ_II = frozenset("müsste müssten könnte könnten dürfte dürften".split())
+
+
+_KONJ_AUX = frozenset("habe sei seien hätte hätten".split())
+
+
+def _cue_closes(article: Article, j: int, e: int) -> bool:
+    """A trailing cue (", berichtete Hahn.") ends the sentence after token j."""
+    toks = article.toks
+    for k in range(e - 2, j + 1, -1):
+        if toks[k].text == "," and toks[k + 1].lower in DE_TRAILING_CUES and toks[k + 1].text.islower():
+            return e - k <= 8
+    return False
 
 
 def _late_comma(article: Article, j: int, e: int, masked: list[bool]) -> int | None:

@@ -639,3 +639,10 @@ def test_zufolge_source_with_a_relative_clause():
     text = "Dem Landrat zufolge, der am Abend vor Ort war, sind mehr als 200 Häuser beschädigt."
     quote = quote_containing(run(text, "de"), "200 Häuser")
     assert quote.text == "sind mehr als 200 Häuser beschädigt" and quote.speaker == "Landrat"
+
+
+def test_reported_cue_inside_a_report_closed_by_its_own_cue():
+    text = "Die Kanzlerin habe ihm gesagt, dass sie die Pläne unterstütze, berichtete Jan Hahn."
+    quote = quote_containing(run(text, "de"), "Pläne unterstütze")
+    assert quote.speaker == "Jan Hahn"
+    assert quote.text == "Die Kanzlerin habe ihm gesagt, dass sie die Pläne unterstütze"
