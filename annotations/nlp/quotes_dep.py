@@ -506,7 +506,7 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
             if speaker is None and toks[j].lower in ("valoir", "savoir"):
                 speaker = _subject(rules, article, j - 1)  # "Il a fait valoir": the subject is on "fait"
             if speaker is None and comp > j:
-                speaker = _leading_person(article, s, j)
+                speaker = _adjacent_person(article, j) or _leading_person(article, s, j)
             if speaker is None and comp < j:
                 apposed = _apposed_before(article, j, a)
                 if apposed is not None:
@@ -582,12 +582,28 @@ def _nested_clause(article: Article, m: int, e: int) -> tuple[int, int] | None:
 _SUBJECT_POS = frozenset("DET PROPN NOUN PRON NUM ADJ".split())
 
 
+def _adjacent_person(article: Article, j: int) -> Speaker | None:
+    """ "…, seen by Euractiv, Commission President Ursula von der Leyen wrote that": a name
+    right before the cue is its subject, however the parser attached it."""
+    mention = article.person_at.get(j - 1)
+    return Speaker(mention.key, mention.start, mention.end, "PERSON") if mention is not None else None
+
+
 def _leading_person(article: Article, s: int, j: int) -> Speaker | None:
     """The person standing as the sentence's subject before the cue at j, when the parse
     around the cue is broken ("L'analyste Bonnie Lin, du Center …, juge que …"); the
     parser may have split the sentence too, so it starts where the line's previous
     sentence ends with a stop."""
     toks = article.toks
+    if s in article.country_toks:
+        # "Mali and Burkina Faso, both ruled by juntas, said …": countries open the sentence
+        m = s
+        while m + 1 < j and (
+            m + 1 in article.country_toks
+            or (toks[m + 1].lower in ("and", "et") and m + 2 in article.country_toks)
+        ):
+            m += 1
+        return Speaker(article.text[toks[s].start : toks[m].end], toks[s].start, toks[m].end, "COUNTRY")
     while (
         s > 0 and toks[s - 1].text not in _END and "\n" not in article.text[toks[s - 1].end : toks[s].start]
     ):

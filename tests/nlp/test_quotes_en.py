@@ -205,3 +205,15 @@ def test_a_relative_clause_after_an_institution_subject_is_not_its_name():
         "intervention remained an option of last resort."
     )
     assert quote_containing(run(text, "en"), "military intervention").speaker == "Neighbouring Nigeria"
+
+
+def test_speaker_of_a_broken_parse_a_name_before_the_cue_or_countries_opening_the_sentence():
+    text = (
+        "In a letter to EU leaders, seen by Euractiv, Commission President Ursula von der Leyen wrote "
+        "that the frozen Russian assets offered the most credible way to fund Ukraine's defence.\n\n"
+        "Mali and Burkina Faso, both also ruled by juntas, said in a joint statement that any "
+        "intervention would be considered a declaration of war against them."
+    )
+    result = run(text, "en")
+    assert quote_containing(result, "frozen Russian assets").speaker == "Ursula von der Leyen"
+    assert quote_containing(result, "declaration of war").speaker == "Mali and Burkina Faso"
