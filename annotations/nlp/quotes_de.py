@@ -81,6 +81,7 @@ def _cue_triggers() -> frozenset[str]:
             "sollen",
             "eigenen",
             "eigener",
+            "worten",
         }
         | _AUX
     )
@@ -867,6 +868,11 @@ def german_indirect(
             _attribute_previous(article, sent_no - 1, s, e, masked, out)
             last_quote_sent = sent_no
             continue
+        if sent_no and _with_these_words(article, s, e, masked):
+            # "„Was sollen wir noch tun?“ Mit diesen Worten wandte sich X an …"
+            _attribute_previous(article, sent_no - 1, s + 2, e, masked, out, only_direct=True)
+            last_quote_sent = sent_no
+            continue
         found = _sentence_cues(article, s, e, masked) if not words.isdisjoint(_cue_triggers()) else []
         if found:
             out.extend(found)
@@ -979,9 +985,30 @@ def _points_back(article: Article, s: int, e: int) -> bool:
     return _is_cue_verb(article, s + 1, e - 1)
 
 
+def _with_these_words(article: Article, s: int, e: int, masked: list[bool]) -> bool:
+    toks = article.toks
+    return (
+        e - s > 5
+        and toks[s].lower == "mit"
+        and toks[s + 1].lower in ("diesen", "den", "solchen")
+        and toks[s + 2].text == "Worten"
+        and toks[s + 3].text.islower()
+        and not any(masked[s:e])
+    )
+
+
 def _attribute_previous(
-    article: Article, prev: int, s: int, e: int, masked: list[bool], out: list[Candidate]
+    article: Article,
+    prev: int,
+    s: int,
+    e: int,
+    masked: list[bool],
+    out: list[Candidate],
+    *,
+    only_direct: bool = False,
 ) -> None:
+    """Give the quotes of sentence `prev` the source named after the verb at s + 1; unless
+    `only_direct`, the sentence itself is the report when it holds no quote."""
     toks = article.toks
     verb = toks[s + 1]
     if verb.lower in _SOURCE_VERBS:
@@ -995,7 +1022,7 @@ def _attribute_previous(
         if toks[ps].start <= cand.start < toks[pe - 1].end and (cand.speaker is None or cand.inherit):
             cand.speaker, cand.cue, cand.inherit = speaker, verb.text, False
             found = True
-    if found or any(masked[ps:pe]):
+    if found or any(masked[ps:pe]) or only_direct:
         return
     span = _clause_span(article, ps, pe, masked)
     if span:

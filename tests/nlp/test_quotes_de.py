@@ -646,3 +646,14 @@ def test_reported_cue_inside_a_report_closed_by_its_own_cue():
     quote = quote_containing(run(text, "de"), "Pläne unterstütze")
     assert quote.speaker == "Jan Hahn"
     assert quote.text == "Die Kanzlerin habe ihm gesagt, dass sie die Pläne unterstütze"
+
+
+def test_mit_diesen_worten_names_the_speaker_of_the_quote_before():
+    text = (
+        "Der Sprecher Jan Hahn sagte, man arbeite rund um die Uhr.\n\n"
+        "„Was sollen wir denn noch alles tun?“ Mit diesen Worten wandte sich die Bürgerin Eva Klein "
+        "an die Politiker."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "noch alles tun").speaker == "Eva Klein"
+    no_quote_containing(result, "Mit diesen Worten")
