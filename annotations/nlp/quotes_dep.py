@@ -167,7 +167,7 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
     start, end = toks[first].start, toks[last].end
     text = article.text[start:end]
     role = ROLE_SYNONYMS.get(text.lower(), text.lower())
-    key = article.person_for_role(role, start)
+    key = article.person_for_role(role, start) or _national_role(article, first, last)
     if key is not None:
         return Speaker(key, start, end, "PERSON")
     if (
@@ -329,6 +329,33 @@ def _inverted_pronoun(rules: DepRules, article: Article, k: int) -> int | None:
     return None
 
 
+_GENERIC_ROLES = frozenset(
+    "leader president premier chief head ruler dirigeant dirigeante président présidente chef".split()
+)
+
+
+def _national_role(article: Article, first: int, last: int) -> str | None:
+    """ "the Hungarian leader", "le président russe": the person last named with that
+    national adjective before the phrase ("Hungarian Prime Minister Viktor Orbán")."""
+    toks = article.toks
+    if last != first + 1:
+        return None
+    if first in article.country_toks and toks[last].lower in _GENERIC_ROLES:
+        adjective = toks[first].lower
+    elif last in article.country_toks and toks[first].lower in _GENERIC_ROLES:
+        adjective = toks[last].lower
+    else:
+        return None
+    for mention in reversed(article.persons):
+        if mention.last_tok >= first:
+            continue
+        s, _e = article.sents[toks[mention.first_tok].sent]
+        window = range(max(s, mention.first_tok - 4), mention.first_tok)
+        if any(toks[k].lower == adjective for k in window):
+            return mention.key
+    return None
+
+
 def _np_after(rules: DepRules, article: Article, i: int) -> Speaker | None:
     """ "…, said Guterres" / "a déclaré le chef de l'État devant …": the words after the verb."""
     toks = article.toks
@@ -336,6 +363,15 @@ def _np_after(rules: DepRules, article: Article, i: int) -> Speaker | None:
     j = i
     while j < n and toks[j].pos in ("AUX", "ADV", "VERB") and j - i < 3:
         j += 1
+    if j < n and toks[j].lower in ("à", "au", "aux", "to"):
+        # "a déclaré à l'AFP Tom Fletcher": the addressee comes before the subject
+        k = j + 1
+        while k < n and (toks[k].pos == "DET" or toks[k].lower in _DETS) and k - j <= 2:
+            k += 1
+        if k < n and toks[k].pos in ("PROPN", "NOUN"):
+            k += 1  # one word for the addressee: "l'AFP", "la presse", "Reuters"
+            if k < n and toks[k].pos in ("PROPN", "DET"):
+                j = k
     start = j
     while (
         j < n

@@ -217,3 +217,12 @@ def test_speaker_of_a_broken_parse_a_name_before_the_cue_or_countries_opening_th
     result = run(text, "en")
     assert quote_containing(result, "frozen Russian assets").speaker == "Ursula von der Leyen"
     assert quote_containing(result, "declaration of war").speaker == "Mali and Burkina Faso"
+
+
+def test_a_national_role_phrase_resolves_to_the_person_named_with_that_adjective():
+    text = (
+        "Hungarian Prime Minister Viktor Orbán has repeatedly said that weapons deliveries only prolong "
+        "the war. Slovak officials stayed silent. Speaking on state radio on Friday, the Hungarian leader "
+        "said Budapest would not change its position."
+    )
+    assert quote_containing(run(text, "en"), "Budapest would not").speaker == "Viktor Orbán"

@@ -208,3 +208,12 @@ def test_any_incise_verb_with_its_subject_after_the_quote_and_retorque_que():
     assert quote_containing(result, "détourner le regard").speaker == "Jean-Noël Barrot"
     assert quote_containing(result, "le Canada profitait").speaker == "Maison Blanche"
     no_quote_containing(result, "afflux")
+
+
+def test_addressee_before_the_inverted_subject():
+    text = (
+        "Le Quai d’Orsay a indiqué que 800 millions d’euros avaient été recueillis.\n\n"
+        "«\u00a0Chaque jour de retard coûte des vies\u00a0», a déclaré à l’AFP Tom Fletcher, le chef "
+        "des affaires humanitaires de l’ONU."
+    )
+    assert quote_containing(run(text, "fr"), "Chaque jour").speaker == "Tom Fletcher"
