@@ -657,3 +657,13 @@ def test_mit_diesen_worten_names_the_speaker_of_the_quote_before():
     result = run(text, "de")
     assert quote_containing(result, "noch alles tun").speaker == "Eva Klein"
     no_quote_containing(result, "Mit diesen Worten")
+
+
+def test_zeigte_sich_besorgt_dass_reports_a_view():
+    text = (
+        "Die Ministerin Karin Albers zeigte sich besorgt, dass die Hilfen nicht rechtzeitig ankämen. "
+        "Der Minister Jan Hahn zeigte sich besorgt über die Lage."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Hilfen nicht rechtzeitig").speaker == "Karin Albers"
+    no_quote_containing(result, "über die Lage")
