@@ -175,8 +175,9 @@ _PLACE_CAPS = rf"{_CAP}[A-ZÄÖÜÉÈÂÎÔÇ.'’\-]+(?:[ /]{_CAP}[A-ZÄÖÜÉ�
 # Mixed-case places may have small words inside: "Frankfurt am Main", "Saint-Denis", "Kiew/Moskau".
 _PLACE_SMALL = r"(?: (?:am|an der|im|upon|on|sur|de|la|le|del|di))?"
 _PLACE_ANY = rf"{_CAP}[\w.'’\-]+(?:{_PLACE_SMALL}[ /]{_CAP}[\w.'’\-]+){{0,3}}"
-# AP adds the state or country: "KYIV, Ukraine (AP) —", "AUSTIN, Texas (AP) —".
-_REGION = rf"(?:,\s*(?P<region>{_CAP}[\w.]+(?: {_CAP}[\w.]+)?)(?=\s*\())?"
+# AP adds the state or country: "KYIV, Ukraine (AP) —", "AUSTIN, Texas (AP) —",
+# "PORT MORESBY, Papua New Guinea (Reuters) -".
+_REGION = rf"(?:,\s*(?P<region>{_CAP}[\w.]+(?: {_CAP}[\w.]+){{0,2}})(?=\s*\())?"
 _DATELINE_DATE = (
     r"(?:,\s*(?:(?P<dmonth>[A-Z][a-zéû]{2,8})\.?\s+(?P<dday>[0-3]?\d)"
     r"|(?P<dday2>[0-3]?\d)\.?\s+(?P<dmonth2>[A-Za-zéû]{3,9})\.?)(?:,?\s+(?P<dyear>(?:19|20)\d{2}))?)?"

@@ -87,6 +87,12 @@ def test_dates_of_related_articles_at_the_end_are_ignored():
         ("PARIS (AFP) - Le président ...", "PARIS (AFP) -", "PARIS", "AFP"),
         ("SEOUL (AFP) - Nordkorea hat ...", "SEOUL (AFP) -", "SEOUL", "AFP"),
         ("KYIV, Ukraine (AP) — Russia ...", "KYIV, Ukraine (AP) —", "KYIV", "AP"),
+        (
+            "PORT MORESBY, Papua New Guinea (Reuters) - Pacific ...",
+            "PORT MORESBY, Papua New Guinea (Reuters) -",
+            "PORT MORESBY",
+            "Reuters",
+        ),
         ("BERLIN, 17. Januar (Reuters) - Die ...", "BERLIN, 17. Januar (Reuters) -", "BERLIN", "Reuters"),
         ("Frankfurt am Main (dpa) - Die ...", "Frankfurt am Main (dpa) -", "Frankfurt am Main", "dpa"),
         ("Washington (dpa/AFP) - Die ...", "Washington (dpa/AFP) -", "Washington", "dpa"),
