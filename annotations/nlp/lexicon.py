@@ -160,8 +160,8 @@ DE_PRONOUNS = _words("er sie Er Sie")
 DE_SUBJECT_PRONOUNS = _words("er sie man es wir ich")
 DE_DETERMINERS = _words(
     """der die das den dem des ein eine einer einen einem eines kein keine
-    sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren unser unsere dieser diese dieses diesem
-    jener jene"""
+    sein seine seiner seinem seinen seines ihr ihre ihrer ihrem ihren ihres unser unsere
+    dieser diese dieses diesem jener jene"""
 )
 DE_PREPOSITIONS = _words(
     """am an auf aus bei beim durch für gegen hinter im in mit nach neben ohne seit trotz über um

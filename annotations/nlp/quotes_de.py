@@ -43,7 +43,7 @@ _SOURCE_NOUNS = frozenset(
     "Angaben Informationen Einschätzung Ansicht Aussage Aussagen Meldungen Erkenntnissen Darstellung "
     "Schätzungen Worten Auffassung Überzeugung Meinung Bericht Berichten Mitteilung Studie".split()
 )
-_GENITIVE_LINKS = frozenset("des der von vom eines einer".split())
+_GENITIVE_LINKS = frozenset("des der von vom eines einer seines ihres".split())
 _MAX_CUE_GAP = 12  # tokens between a speech verb and its comma
 FOLLOW_ON_SENTENCES = 99  # a Konjunktiv sentence this close to a quote continues it
 
@@ -1045,6 +1045,19 @@ def _denial(article: Article, s: int, e: int) -> bool:
     return bool(words & _DENIAL_VERBS) or (bool(words & _REJECT_VERBS) and "zurück" in words)
 
 
+def _apposed_name_before(article: Article, s: int, j: int) -> bool:
+    """ "Israels Botschafter in Berlin, Ron Prosor, warnte vor …": the name between commas
+    is the subject's apposition, the verb after it is the main verb, not a trailing cue."""
+    toks = article.toks
+    mention = article.person_at.get(j - 2)
+    return (
+        mention is not None
+        and mention.last_tok == j - 2
+        and mention.first_tok - 1 > s
+        and toks[mention.first_tok - 1].text == ","
+    )
+
+
 def _apposed_subject_with_clause(article: Article, s: int, j: int, e: int) -> bool:
     """ "Martin Lee, der Gründer der Partei, sagte dazu, dies sei …": subject, apposition, verb, clause."""
     toks = article.toks
@@ -1331,6 +1344,7 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             and lower in DE_TRAILING_CUES
             and (j + 1 < e and toks[j + 1].text != ",")
             and not _apposed_subject_with_clause(article, s, j, e)
+            and not _apposed_name_before(article, s, j)
             and not _clause_follows(article, j, e)
         ):
             if not _is_cue_verb(article, j, min(e - 1, j + 6)):

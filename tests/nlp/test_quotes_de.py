@@ -667,3 +667,17 @@ def test_zeigte_sich_besorgt_dass_reports_a_view():
     result = run(text, "de")
     assert quote_containing(result, "Hilfen nicht rechtzeitig").speaker == "Karin Albers"
     no_quote_containing(result, "über die Lage")
+
+
+def test_nach_angaben_with_a_possessive_genitive():
+    text = (
+        "Die Außenbeauftragte Kaja Kallas rief zur Mäßigung auf. "
+        "Nach Angaben ihres Sprechers telefonierte sie mit beiden Präsidenten."
+    )
+    quote = quote_containing(run(text, "de"), "telefonierte sie")
+    assert quote.text.startswith("telefonierte") and quote.speaker == "Sprechers"
+
+
+def test_name_in_apposition_before_the_verb_is_not_a_trailing_cue():
+    text = "Israels Botschafter in Berlin, Ron Prosor, warnte vor einem Lieferstopp."
+    assert run(text, "de").quotes == []
