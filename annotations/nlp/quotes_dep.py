@@ -329,6 +329,7 @@ def _inverted_pronoun(rules: DepRules, article: Article, k: int) -> int | None:
     return None
 
 
+_BEFORE_SUBJECT = frozenset("à au aux to sur on dans in devant".split())
 _GENERIC_ROLES = frozenset(
     "leader president premier chief head ruler dirigeant dirigeante président présidente chef".split()
 )
@@ -363,20 +364,21 @@ def _np_after(rules: DepRules, article: Article, i: int) -> Speaker | None:
     j = i
     while j < n and toks[j].pos in ("AUX", "ADV", "VERB") and j - i < 3:
         j += 1
-    if j < n and toks[j].lower in ("à", "au", "aux", "to"):
-        # "a déclaré à l'AFP Tom Fletcher": the addressee comes before the subject
+    if j < n and toks[j].lower in _BEFORE_SUBJECT:
+        # "a déclaré à l'AFP Tom Fletcher", "a indiqué sur Telegram l'armée de l'air": an
+        # addressee or a channel comes before the subject
         k = j + 1
         while k < n and (toks[k].pos == "DET" or toks[k].lower in _DETS) and k - j <= 2:
             k += 1
         if k < n and toks[k].pos in ("PROPN", "NOUN"):
             k += 1  # one word for the addressee: "l'AFP", "la presse", "Reuters"
-            if k < n and toks[k].pos in ("PROPN", "DET"):
+            if k < n and (toks[k].pos in ("PROPN", "DET") or toks[k].lower in _DETS):
                 j = k
     start = j
     while (
         j < n
         and toks[j].text not in _PUNCT
-        and toks[j].pos in ("DET", "PROPN", "NOUN", "ADJ", "ADP", "PRON", "PUNCT")
+        and (toks[j].pos in ("DET", "PROPN", "NOUN", "ADJ", "ADP", "PRON", "PUNCT") or toks[j].lower in _DETS)
     ):
         if toks[j].pos == "ADP" and toks[j].lower not in ("de", "of", "d'", "d’", "du", "des"):
             break
@@ -433,7 +435,7 @@ def _trim(article: Article, a: int, b: int) -> tuple[int, int]:
     while a <= b and (toks[a].lower in _COMPLEMENTIZERS or toks[a].text in _PUNCT):
         a += 1
     # a dateline ("WASHINGTON —", "MOSCOW (Reuters) -") is not part of the claim
-    for k in range(a, min(b, a + 6)):
+    for k in range(a, min(b, a + 10)):
         if toks[k].text in _DASHES:
             if all(t.text.isupper() or t.text in "()," or t.text[:1].isupper() for t in toks[a:k]):
                 a = k + 1
@@ -695,7 +697,13 @@ def _inverted_cue(article: Article, j: int, s: int, masked: list[bool]) -> int |
     if any(masked[k] or toks[k].text in _OPEN_CLOSE_MARKS for k in clause):
         return None
     # the part before the comma must be a clause with a finite verb, not "En outre,"
-    if not any(toks[k].pos in ("VERB", "AUX") and toks[k].dep not in ("amod", "acl") for k in clause):
+    if any(toks[k].dep in _SUBJECT_DEPS and toks[k].head == j for k in clause):
+        return None  # "À Bruxelles, la haute représentante, X, a jugé ces attaques …"
+    if not any(
+        (toks[k].pos in ("VERB", "AUX") and toks[k].dep not in ("amod", "acl"))
+        or (toks[k].dep in _SUBJECT_DEPS and s <= toks[k].head < p)
+        for k in clause
+    ):
         return None
     return p
 

@@ -226,3 +226,11 @@ def test_a_national_role_phrase_resolves_to_the_person_named_with_that_adjective
         "said Budapest would not change its position."
     )
     assert quote_containing(run(text, "en"), "Budapest would not").speaker == "Viktor Orbán"
+
+
+def test_a_long_dateline_is_not_part_of_a_claim_before_according_to():
+    text = (
+        "PORT MORESBY, Papua New Guinea (Reuters) - Pacific island leaders on Tuesday voiced concern "
+        "over security agreements, according to a statement from the Pacific Islands Forum."
+    )
+    assert quote_containing(run(text, "en"), "voiced concern").text.startswith("Pacific island leaders")

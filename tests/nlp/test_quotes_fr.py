@@ -217,3 +217,20 @@ def test_addressee_before_the_inverted_subject():
         "des affaires humanitaires de l’ONU."
     )
     assert quote_containing(run(text, "fr"), "Chaque jour").speaker == "Tom Fletcher"
+
+
+def test_inverted_cue_channel_before_subject_and_a_subject_before_the_cue():
+    text = (
+        "KIEV, 14 janvier (AFP) - L’Ukraine a accusé mardi la Russie d’avoir mené une nouvelle vague "
+        "de frappes.\n\n"
+        "«\u00a0Plus de 40 missiles et 70 drones ont été lancés cette nuit\u00a0», a indiqué sur Telegram "
+        "l’armée de l’air ukrainienne.\n\n"
+        "Le Kremlin a démenti viser des cibles civiles. Les frappes visaient des installations "
+        "militaires, a assuré son porte-parole, Dmitri Peskov.\n\n"
+        "À Bruxelles, la haute représentante de l’UE, Kaja Kallas, a jugé ces attaques "
+        "«\u00a0inacceptables\u00a0»."
+    )
+    result = run(text, "fr")
+    assert quote_containing(result, "70 drones").speaker == "armée de l’air ukrainienne"
+    assert quote_containing(result, "installations militaires").speaker == "Dmitri Peskov"
+    no_quote_containing(result, "Bruxelles")
