@@ -958,6 +958,11 @@ def _uncued_after_subject(article: Article, direct: list[Candidate], masked: lis
         ps, pe = article.sents[sent]
         if any(masked[ps:pe]) or "\n\n" in article.text[toks[pe - 1].end : cand.start]:
             continue  # a quote before (the last speaker goes on) or another paragraph
+        konj = _konj_candidates()
+        if _sentence_cues(article, ps, pe, masked) or any(
+            toks[k].lower in konj and is_konjunktiv(article, k, ps) for k in range(ps, pe)
+        ):
+            continue  # "Schweden habe …, erklärte er. „…“": a report before, its speaker goes on
         speaker = _previous_subject(article, sent)
         if speaker is not None and _can_speak(speaker):
             cand.speaker, cand.inherit = speaker, False

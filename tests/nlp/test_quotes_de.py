@@ -603,6 +603,12 @@ def test_uncued_quote_after_a_sentence_belongs_to_its_subject():
     assert quote_containing(result, "Lage ist ernst").speaker == "Karin Albers"
     # a subject that cannot speak leaves the last speaker in place
     assert quote_containing(result, "enger verzahnen").speaker == "Karin Albers"
+    # after a report the reporter goes on, not the report's subject
+    text = (
+        "Der Generalsekretär Jens Stoltenberg rief zu Gesprächen auf. Schweden habe seine "
+        "Verpflichtungen erfüllt, erklärte er. „Es ist Zeit, die Ratifizierung jetzt abzuschließen.“"
+    )
+    assert quote_containing(run(text, "de"), "Ratifizierung").speaker == "Jens Stoltenberg"
 
 
 def test_quote_closed_by_a_perfect_tense_cue():
