@@ -754,6 +754,22 @@ def _clause_end(article: Article, right: int, e: int, masked: list[bool]) -> int
     return right
 
 
+_DOCUMENTS = frozenset("statement report letter post communiqué rapport lettre".split())
+
+
+def _document_author(article: Article, a: int, b: int) -> int:
+    """ "according to a statement from the Pacific Islands Forum": the author is the source."""
+    toks = article.toks
+    k = a + 1 if a < b and toks[a].lower in _DETS else a
+    if (
+        k + 2 < b
+        and toks[k].lower in _DOCUMENTS
+        and toks[k + 1].lower in ("from", "by", "of", "du", "de", "des")
+    ):
+        return k + 2
+    return a
+
+
 def _source_phrase(
     rules: DepRules, article: Article, s: int, e: int, masked: list[bool], out: list[Candidate]
 ) -> bool:
@@ -781,7 +797,7 @@ def _source_phrase(
                 t.lower in rules.unnamed or t.lower in _UNNAMED_HEADS for t in source
             ):
                 continue
-            speaker = speaker_from_span(rules, article, a, b - 1)
+            speaker = speaker_from_span(rules, article, _document_author(article, a, b), b - 1)
             if j == s:
                 ca, cb = _trim(article, b, _run_on_end(article, e) - 1)
             else:

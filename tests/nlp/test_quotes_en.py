@@ -234,3 +234,11 @@ def test_a_long_dateline_is_not_part_of_a_claim_before_according_to():
         "over security agreements, according to a statement from the Pacific Islands Forum."
     )
     assert quote_containing(run(text, "en"), "voiced concern").text.startswith("Pacific island leaders")
+
+
+def test_according_to_a_statement_from_x_is_x():
+    text = (
+        "Leaders voiced concern over the security deals, according to a statement from the "
+        "Pacific Islands Forum."
+    )
+    assert quote_containing(run(text, "en"), "voiced concern").speaker == "Pacific Islands Forum"
