@@ -210,6 +210,17 @@ def role_name_candidates(article: Article) -> list[tuple[int, int, str]]:
             j += 1
         if j - first >= 2:
             found.append((first, j, role))
+            continue
+        # "son ministre des Affaires étrangères, Mauro Vieira, a appelé": the name in
+        # apposition after the role phrase
+        comma = next((k for k in range(i + 1, min(len(toks) - 2, i + 7)) if toks[k].text == ","), None)
+        if comma is None:
+            continue
+        j = comma + 1
+        while j < len(toks) and j - comma <= 4 and is_name_word(toks[j]) and j not in article.country_toks:
+            j += 1
+        if j - comma - 1 >= 2 and j < len(toks) and toks[j].text in (",", ".", ";"):
+            found.append((comma + 1, j, role))
     return found
 
 
@@ -221,7 +232,10 @@ def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int
         if label not in labels:
             continue
         while first < end and (
-            toks[first].lower.strip(".") in _EN_TITLES or not toks[first].text[:1].isupper()
+            toks[first].lower.strip(".") in _EN_TITLES
+            or not toks[first].text[:1].isupper()
+            # "Slovak President Peter Pellegrini": a demonym before the title
+            or (first in article.country_toks and end - first > 2)
         ):
             first += 1
         while end > first and (

@@ -148,3 +148,12 @@ def test_a_country_the_model_tags_as_a_person_is_not_one():
         "Mali and Burkina Faso, both also ruled by juntas, said in a joint statement that talks had failed."
     )
     assert [m for m in run(text, "en").mentions if m.label == "PERSON"] == []
+
+
+def test_demonym_before_a_title_is_not_part_of_the_name_and_a_name_apposed_to_a_role_phrase():
+    text = "Slovak President Peter Pellegrini said through a spokesman that Slovakia would not block it."
+    assert [m.text for m in run(text, "en").mentions if m.label == "PERSON"] == ["Peter Pellegrini"]
+    text = (
+        "Le Brésil, par la voix de son ministre des Affaires étrangères, Mauro Vieira, a appelé au dialogue."
+    )
+    assert [m.text for m in run(text, "fr").mentions if m.label == "PERSON"] == ["Mauro Vieira"]
