@@ -518,6 +518,8 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                     comp, left, right = s, s, comma - 1
             else:
                 left, right = _subtree(article, comp)
+                if comp > j and _relative_after_comma(article, j, left):
+                    continue
             # the parser's sentence may be longer than ours (a quote on the same line)
             left, right = max(left, s), min(right, e - 1)
             if comp > j:
@@ -675,6 +677,13 @@ def _apposed_before(article: Article, j: int, a: int) -> tuple[Speaker, int] | N
         if toks[k].pos in ("VERB", "AUX") or toks[k].text in _END:
             break
     return Speaker(mention.key, mention.start, mention.end, "PERSON"), cut
+
+
+def _relative_after_comma(article: Article, j: int, left: int) -> bool:
+    """ "a dénoncé la présence d'un navire …, qu'il a qualifiée de provocation": a que after
+    a comma far from the verb opens a relative clause on the last noun, not the report."""
+    toks = article.toks
+    return left - j > 5 and toks[left].lower in _COMPLEMENTIZERS and toks[left - 1].text == ","
 
 
 def _inverted_cue(article: Article, j: int, s: int, masked: list[bool]) -> int | None:

@@ -234,3 +234,11 @@ def test_inverted_cue_channel_before_subject_and_a_subject_before_the_cue():
     assert quote_containing(result, "70 drones").speaker == "armée de l’air ukrainienne"
     assert quote_containing(result, "installations militaires").speaker == "Dmitri Peskov"
     no_quote_containing(result, "Bruxelles")
+
+
+def test_a_relative_que_after_a_comma_is_not_a_reported_clause():
+    text = (
+        "CARACAS (AFP) - Le gouvernement vénézuélien a dénoncé dimanche la présence d’un navire de guerre "
+        "américain au large de ses côtes, qu’il a qualifiée de «\u00a0provocation\u00a0»."
+    )
+    assert run(text, "fr").quotes == []
