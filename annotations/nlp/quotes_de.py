@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
-from .article import Article, Tok
+from .article import Article, Mention, Tok
 from .lexicon import (
     DE_COLON_VERBS,
     DE_COMPLEMENTIZERS,
@@ -236,7 +236,7 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
         if mention is not None:
             return Speaker(mention.key, mention.start, mention.end, "PERSON")
     if end - first == 1 and toks[first].lower in ("er", "sie"):
-        mention = article.last_person_before(toks[first].start)
+        mention = _pronoun_referent(article, first)
         if mention is not None:
             return Speaker(mention.key, toks[first].start, toks[first].end, "PERSON")
         return None
@@ -273,6 +273,48 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
 _UNNAMED_DETS = frozenset(
     "ein eine einer einen einem eines sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren".split()
 )
+
+
+def _pronoun_referent(article: Article, i: int) -> Mention | None:
+    """The person "er" / "sie" at token i means: the last subject, unless a role noun shows
+    that person is of the other gender ("traf den Präsidenten Jan Hahn. Sie sagte …")."""
+    toks = article.toks
+    mention = article.last_person_before(toks[i].start)
+    if mention is None:
+        return None
+    want = "f" if toks[i].lower == "sie" else "m"
+    if _gender(article, mention.key) in (None, want):
+        return mention
+    for other in reversed(article.persons):
+        if other.start < toks[i].start and _gender(article, other.key) == want:
+            return other
+    return mention
+
+
+def _gender(article: Article, key: str) -> str | None:
+    """'f' or 'm' when a role noun before a mention of the person shows it
+    ("Außenministerin", "den Präsidenten", "Frau"), else None."""
+    toks = article.toks
+    for m in article.persons:
+        if m.key != key or m.first_tok == 0:
+            continue
+        word = toks[m.first_tok - 1].lower
+        if word == "frau" or (word.endswith("in") and is_role_word(word)):
+            return "f"
+        if word.endswith("e") and is_role_word(word):
+            # "die Abgeordnete", "der Vorsitzende": the article shows the gender
+            det = toks[m.first_tok - 2].lower if m.first_tok > 1 else ""
+            gender = {"die": "f", "eine": "f", "der": "m", "ein": "m"}.get(det)
+            if gender:
+                return gender
+            continue
+        if (
+            word in ("herr", "herrn")
+            or is_role_word(word)
+            or (word.endswith("en") and is_role_word(word[:-2]))
+        ):
+            return "m"
+    return None
 
 
 def _named_institution(article: Article, i: int) -> Speaker | None:

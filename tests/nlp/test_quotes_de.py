@@ -687,3 +687,20 @@ def test_nach_angaben_with_a_possessive_genitive():
 def test_name_in_apposition_before_the_verb_is_not_a_trailing_cue():
     text = "Israels Botschafter in Berlin, Ron Prosor, warnte vor einem Lieferstopp."
     assert run(text, "de").quotes == []
+
+
+def test_pronoun_gender_from_role_nouns():
+    text = (
+        "Die Außenministerin Anna Berg traf am Montag den Präsidenten Jan Hahn in Wien. "
+        "Sie sagte anschließend, die Gespräche seien gut verlaufen.\n\n"
+        "Der Minister Paul Krämer empfing die Botschafterin Eva Klein. "
+        "Er betonte, man wolle enger zusammenarbeiten."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "gut verlaufen").speaker == "Anna Berg"
+    assert quote_containing(result, "enger zusammenarbeiten").speaker == "Paul Krämer"
+    text = (
+        "Die Agrarministerin Beate Huber sprach am Montag. Die Abgeordnete Anna Kern sagte, "
+        "sie sehe Lücken. Die Kommission müsse nachverhandeln, forderte sie."
+    )
+    assert quote_containing(run(text, "de"), "nachverhandeln").speaker == "Anna Kern"
