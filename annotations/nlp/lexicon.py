@@ -80,6 +80,9 @@ DE_SPEECH_VERBS = _words(
     twitterte gestand gestanden gesteht
     ließ ließen lässt
     forderte forderten fordert fordern verlangte verlangten verlangt verlangen appellierte bat baten
+    versprach versprachen verspricht versprochen beteuerte beteuerten beteuert
+    prognostizierte prognostizierten prognostiziert bilanzierte bilanziert resümierte resümiert
+    drohte drohten droht wandte wandten
     """
 )
 # verbs of demand: reported speech only with a dass-clause ("forderte, dass …")
@@ -147,12 +150,27 @@ DE_SPEECH_PARTICLE = {
     "vertritt": {"ansicht", "meinung", "auffassung", "standpunkt", "position"},
     "vertreten": {"ansicht", "meinung", "auffassung", "standpunkt", "position"},
     "gehe": {"aus"},
+    "wandte": {"ein"},
+    "wandten": {"ein"},
     "erinnerte": {"daran"},
     "erinnert": {"daran"},
     "erinnerten": {"daran"},
 }
 # verbs that follow the speaker after a quote or clause: „…“, sagte X / …, so X
-DE_TRAILING_CUES = DE_SPEECH_VERBS - {"ist", "war", "sind", "waren", "geht", "ging", "gehen", "gingen"}
+# ("…, Japan, droht eine Rezession": "drohen" follows a clause only as "threaten to happen")
+DE_TRAILING_CUES = DE_SPEECH_VERBS - {
+    "ist",
+    "war",
+    "sind",
+    "waren",
+    "geht",
+    "ging",
+    "gehen",
+    "gingen",
+    "droht",
+    "drohte",
+    "drohten",
+}
 DE_COLON_VERBS = DE_SPEECH_VERBS | _words(
     "zitiert zitierte fragte fragt rief ruft forderte fordert appellierte äußerte äußert äußerten"
 )

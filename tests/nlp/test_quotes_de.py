@@ -704,3 +704,19 @@ def test_pronoun_gender_from_role_nouns():
         "sie sehe Lücken. Die Kommission müsse nachverhandeln, forderte sie."
     )
     assert quote_containing(run(text, "de"), "nachverhandeln").speaker == "Anna Kern"
+
+
+def test_more_speech_verbs():
+    text = (
+        "Der Minister Jan Hahn versprach, die Hilfen würden schnell ausgezahlt. "
+        "Die Ministerin Karin Albers wandte ein, man habe kaum Spielraum. "
+        "Hahn prognostizierte, die Wirtschaft werde im Herbst wachsen. "
+        "Albers bilanzierte, das Treffen sei ein Erfolg gewesen.\n\n"
+        "Der drittgrößten Volkswirtschaft der Erde, Japan, droht eine erneute Rezession."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Hilfen würden").speaker == "Jan Hahn"
+    assert quote_containing(result, "kaum Spielraum").speaker == "Karin Albers"
+    assert quote_containing(result, "im Herbst wachsen").speaker == "Jan Hahn"
+    assert quote_containing(result, "ein Erfolg").speaker == "Karin Albers"
+    no_quote_containing(result, "Volkswirtschaft")
