@@ -671,6 +671,8 @@ def after_cue(article: Article, i: int) -> tuple[str, Speaker | None] | None:
         i += 1
     if i < n and toks[i].text == ",":
         i += 1
+    elif i + 1 < n and toks[i].text in ("–", "—") and toks[i + 1].lower == "so":
+        i += 1  # „…“ – so fasste X die Stimmung zusammen
     if i >= n:
         return None
     tok = toks[i]

@@ -720,3 +720,8 @@ def test_more_speech_verbs():
     assert quote_containing(result, "im Herbst wachsen").speaker == "Jan Hahn"
     assert quote_containing(result, "ein Erfolg").speaker == "Karin Albers"
     no_quote_containing(result, "Volkswirtschaft")
+
+
+def test_quote_followed_by_a_dash_and_so():
+    text = "„Wir sind sehr enttäuscht“ – so fasste die Diplomatin Sarah Lind die Stimmung zusammen."
+    assert quote_containing(run(text, "de"), "enttäuscht").speaker == "Sarah Lind"
