@@ -7,6 +7,7 @@ together, and gives cue-less follow-on quotes the speaker of the quote before th
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from .types import QuoteSpan
 
 _STANDALONE_BEFORE = '.!?:;…“”"»«›‹—–-('
 _SENTENCE_END = ".!?"
+# a complementizer between two quoted stretches opens a reported clause of its own
+_NEW_CLAUSE = re.compile(r"\b(?:que|qu[’']|that|dass)(?!\w)", re.IGNORECASE)
 # a quoted stretch with fewer words and no cue is a term, a name or a scare quote
 MIN_UNCUED_WORDS = 4
 
@@ -92,8 +95,10 @@ def direct_quotes(
             and prev_cued_after
             and seg.open_pos - prev_seg.outer_end < 160
             and not any(c in _SENTENCE_END or c == "\n" for c in text[prev_seg.outer_end : seg.open_pos])
+            and not _NEW_CLAUSE.search(text, prev_seg.outer_end, seg.open_pos)
         ):
-            # „A“, sagte X, „B.“ — the second half of a split quote
+            # „A“, sagte X, „B.“ — the second half of a split quote; a term quoted inside a
+            # clause ("…, ajoutant que son gouvernement serait formé « d'ici Pâques »") is not
             joined = True
         standalone = joined or _standalone(text, seg)
         cue: tuple[str, Speaker | None] | None = None

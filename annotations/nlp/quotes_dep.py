@@ -240,7 +240,10 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
             )
         # "warning that …", "and said …": the subject of the governing verb
         # (not across into another paragraph the parser joined to ours)
-        if toks[v].dep in ("advcl", "conj", "xcomp", "ccomp") and toks[toks[v].head].sent == toks[v].sent:
+        # ("…, ajoutant que": a participle takes its head's subject, however attached)
+        if (
+            toks[v].dep in ("advcl", "conj", "xcomp", "ccomp") or toks[v].lower.endswith(("ant", "ing"))
+        ) and toks[toks[v].head].sent == toks[v].sent:
             v = toks[v].head
             continue
         break

@@ -242,3 +242,16 @@ def test_a_relative_que_after_a_comma_is_not_a_reported_clause():
         "américain au large de ses côtes, qu’il a qualifiée de «\u00a0provocation\u00a0»."
     )
     assert run(text, "fr").quotes == []
+
+
+def test_ajoutant_que_after_a_quote_and_a_term_quoted_inside_the_clause():
+    text = (
+        "Le chef des conservateurs allemands, Friedrich Merz, a promis lundi un changement de cap.\n\n"
+        "«\u00a0L’Allemagne doit redevenir un moteur de croissance pour toute l’Europe\u00a0», a-t-il "
+        "déclaré lors d’une conférence de presse à Berlin, ajoutant que son gouvernement serait formé "
+        "«\u00a0d’ici Pâques\u00a0»."
+    )
+    result = run(text, "fr")
+    quote = quote_containing(result, "son gouvernement")
+    assert not quote.direct and quote.speaker == "Friedrich Merz"
+    assert quote.text.endswith("Pâques\u00a0»")
