@@ -234,6 +234,9 @@ def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int
         while first < end and (
             toks[first].lower.strip(".") in _EN_TITLES
             or not toks[first].text[:1].isupper()
+            # "M. Merz", "L’Élysée": a French title or elided article is not the name
+            or toks[first].lower in _FR_TITLES
+            or toks[first].lower in ("l'", "l’")
             # "Slovak President Peter Pellegrini": a demonym before the title
             or (first in article.country_toks and end - first > 2)
         ):

@@ -157,3 +157,12 @@ def test_demonym_before_a_title_is_not_part_of_the_name_and_a_name_apposed_to_a_
         "Le Brésil, par la voix de son ministre des Affaires étrangères, Mauro Vieira, a appelé au dialogue."
     )
     assert [m.text for m in run(text, "fr").mentions if m.label == "PERSON"] == ["Mauro Vieira"]
+
+
+def test_french_title_and_elided_article_are_not_part_of_a_name():
+    text = (
+        "Le chef des conservateurs, Friedrich Merz, a gagné. Paris a salué le résultat. L’Élysée a fait "
+        "savoir qu’Emmanuel Macron avait appelé M. Merz pour le féliciter."
+    )
+    mentions = [m for m in run(text, "fr").mentions if m.label == "PERSON"]
+    assert sorted({m.key for m in mentions}) == ["Emmanuel Macron", "Friedrich Merz"]
