@@ -782,6 +782,16 @@ def _document_author(article: Article, a: int, b: int) -> int:
     return a
 
 
+def _reports_clause(rules: DepRules, article: Article, k: int) -> bool:
+    """A speech verb at k with a that/que clause right after it."""
+    toks = article.toks
+    return (
+        _is_speech_verb(rules, toks[k], article)
+        and k + 1 < len(toks)
+        and toks[k + 1].lower in _COMPLEMENTIZERS
+    )
+
+
 def _source_phrase(
     rules: DepRules, article: Article, s: int, e: int, masked: list[bool], out: list[Candidate]
 ) -> bool:
@@ -809,6 +819,10 @@ def _source_phrase(
                 t.lower in rules.unnamed or t.lower in _UNNAMED_HEADS for t in source
             ):
                 continue
+            if j > s and any(_reports_clause(rules, article, k) for k in range(s, j)):
+                # "the Pentagon warned that …, according to a letter": the cue names the
+                # speaker; the source phrase only says where it was read
+                return False
             speaker = speaker_from_span(rules, article, _document_author(article, a, b), b - 1)
             if j == s:
                 ca, cb = _trim(article, b, _run_on_end(article, e) - 1)

@@ -242,3 +242,13 @@ def test_according_to_a_statement_from_x_is_x():
         "Pacific Islands Forum."
     )
     assert quote_containing(run(text, "en"), "voiced concern").speaker == "Pacific Islands Forum"
+
+
+def test_a_cue_with_a_that_clause_beats_a_trailing_according_to():
+    text = (
+        "Meanwhile, the Pentagon warned that it had run out of funds to replace weapons sent to Ukraine, "
+        "according to a letter sent to Congress last week."
+    )
+    quote = quote_containing(run(text, "en"), "run out of funds")
+    assert quote.text == "it had run out of funds to replace weapons sent to Ukraine"
+    assert quote.speaker == "Pentagon"
