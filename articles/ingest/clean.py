@@ -213,11 +213,41 @@ def is_strong_leftover(line: str) -> bool:
     return bool(_COOKIE.search(line) and _CONSENT.search(line) and _BUTTON_MARK.search(line))
 
 
+# Site navigation that scrapers keep under the story: legal links, "most read" boxes,
+# "Mehr Nachrichten aus Asien". A story may say such words, so only whole lines at the edge go.
+_FOOTER_NAV = re.compile(
+    r"(impressum|datenschutz(erklärung|hinweise)?|agb|kontakt|barrierefreiheit|privacy( policy| notice)?"
+    r"|terms (of use|of service|and conditions)|cookie (policy|richtlinie)|mentions légales"
+    r"|politique de confidentialité|conditions générales( d['’]utilisation)?|nous contacter|contact( us)?"
+    r"|most (viewed|read|popular|shared)|meistgelesen(e artikel)?|meist gelesen|am meisten gelesen"
+    r"|les plus lus|top stories|top-themen|topthemen|à la une"
+    r"|(mehr|weitere|alle) (nachrichten|news|meldungen|artikel|beiträge|videos)"
+    r"( (aus|zu|zum|zur|über|von|im|in der|in) .{1,40})?"
+    r"|more (news|stories|articles|videos)( (from|on|about|in) .{1,40})?"
+    r"|plus d['’](actualités|articles|infos)( .{1,40})?|toute l['’]actualité( .{1,40})?)\s*[:.»>›]*",
+    re.IGNORECASE,
+)
+
+
 def is_edge_leftover(line: str) -> bool:
     """A line that is a leftover when it stands at the top or bottom edge of the text."""
     if is_strong_leftover(line):
         return True
+    if len(line) <= 80 and _FOOTER_NAV.fullmatch(line):
+        return True
     return len(line) <= 600 and bool(_COOKIE.search(line) and _CONSENT.search(line))
+
+
+# "Lesen Sie auch:" alone on its line announces the headline of another story on the next one.
+_TEASER_LABEL = re.compile(
+    r"(lesen sie auch|auch interessant|mehr zum thema|zum thema|read also|see also|read more"
+    r"|related|lire aussi|à lire aussi|sur le même sujet)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _is_teaser_headline(line: str) -> bool:
+    return len(line) <= _MAX_HEADLINE and not _SENTENCE_END.search(line.rstrip())
 
 
 @dataclass(slots=True)
@@ -233,8 +263,14 @@ def remove_leftovers(paragraphs: list[str], *, keep_first: bool = False) -> Clea
     """
     removed: list[str] = []
     kept: list[str] = []
+    teaser_next = False
     for paragraph in paragraphs:
-        (removed if is_strong_leftover(paragraph) else kept).append(paragraph)
+        if is_strong_leftover(paragraph) or (teaser_next and _is_teaser_headline(paragraph)):
+            removed.append(paragraph)
+            teaser_next = bool(_TEASER_LABEL.fullmatch(paragraph.strip()))
+        else:
+            kept.append(paragraph)
+            teaser_next = False
 
     # A cookie notice above the headline is longer than a headline, and longer than the line
     # after it; a headline that talks about cookies is followed by a longer paragraph.

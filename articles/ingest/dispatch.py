@@ -152,7 +152,12 @@ def build_document(
 
     url = extracted.url or next((m["url"] for r in cleaned.removed if (m := URL_LINE.fullmatch(r))), None)
     source = find_source(
-        lines=lines, dateline=dateline, known_sources=known, url=url, sitename=extracted.sitename
+        lines=lines,
+        dateline=dateline,
+        known_sources=known,
+        url=url,
+        sitename=extracted.sitename,
+        byline=byline,
     )
     body = join_paragraphs(paragraphs)
     return ParsedDocument(

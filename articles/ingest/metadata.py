@@ -293,7 +293,7 @@ _NAME = r"[A-ZÄÖÜÉ][\w'’.-]+"
 # Names must be capitalised, so "By the way, ..." is no byline; only the keyword is case-blind.
 BYLINE = re.compile(
     rf"(?i:by|von|par)\s+{_NAME}(?:\s+{_NAME}){{0,3}}"
-    rf"(?:\s*(?:,|und|and|et|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
+    rf"(?:\s*(?:,|und|and|et|&|mit|with|avec)\s*(?:{_NAME}(?:\s+{_NAME}){{0,3}}|(?i:{AGENCY_ALTERNATION})))*"
     r"(?:\s*[,|/–—-]\s*[\w .’'-]{1,40})?"
 )
 
@@ -376,6 +376,9 @@ def copyright_holder(line: str) -> str | None:
     return holder or None
 
 
+_BYLINE_AGENCY = re.compile(rf"(?<![\w-])(?P<agency>(?i:{_AGENCY_ALT}))(?![\w-])")
+
+
 def find_source(
     *,
     lines: list[str],
@@ -383,13 +386,15 @@ def find_source(
     known_sources: Iterable[KnownSource] = (),
     url: str | None = None,
     sitename: str | None = None,
+    byline: str | None = None,
 ) -> str | None:
     """The outlet or agency of an article, in order of how directly the file names it.
 
     1. a signature the caller knows (Source.signatures), or a "Read more with X" line: the
-       outlet the text was taken from; 2. the agency of the dateline; 3. an agency credit
-       line ("(dpa)", "Mit Material von AFP", Reuters' "(Reporting by …; Editing by …)") or
-       a closing "(dpa)"; 4. the holder of a copyright line or the Reuters standards line;
+       outlet the text was taken from; 2. the agency of the dateline, or one the byline names
+       ("Par Le Figaro avec AFP"); 3. an agency credit line ("(dpa)", "Mit Material von AFP",
+       Reuters' "(Reporting by …; Editing by …)") or a closing "(dpa)"; 4. the holder of a
+       copyright line or the Reuters standards line;
        5. the page's domain, if the caller knows it; 6. the site name an HTML page declares.
        `source-NN` is never a source.
     `lines` are all lines of the file, including the leftovers cleaning removed.
@@ -407,6 +412,9 @@ def find_source(
             return _canonical(match["name"], known)
     if dateline and dateline.agency:
         return _canonical(dateline.agency, known)
+    # "Par Le Figaro avec AFP", "By Jane Doe, Associated Press": the agency the byline credits
+    if byline and (match := _BYLINE_AGENCY.search(byline)):
+        return _canonical(AGENCIES[match["agency"].casefold()], known)
     for line in lines:
         if len(line) <= 120 and (match := AGENCY_CREDIT.fullmatch(line)):
             return _canonical(AGENCIES[match["agency"].casefold()], known)

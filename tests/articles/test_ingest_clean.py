@@ -113,6 +113,45 @@ def test_trailing_related_articles_list_is_removed():
     assert remove_leftovers(paragraphs, keep_first=True).paragraphs == paragraphs[:3]
 
 
+def test_a_teaser_headline_after_a_read_also_label_goes_with_it():
+    text = (
+        "Titel\n\nErster Absatz des Artikels.\n\nLesen Sie auch:\nInflation in Europa sinkt weiter\n\n"
+        "Zweiter Absatz des Artikels.\n\nLire aussi :\n\nJO 2024 : la sécurité renforcée à Paris"
+    )
+    assert parse_pasted(text).body == "Erster Absatz des Artikels.\n\nZweiter Absatz des Artikels."
+
+
+def test_a_short_real_paragraph_after_a_read_also_link_stays():
+    # the label carries its own link, so the next line is the story again
+    text = "Titel\n\nErster Absatz.\n\nLesen Sie auch: Inflation sinkt\n\nDie Lage bleibt angespannt."
+    assert parse_pasted(text).body == "Erster Absatz.\n\nDie Lage bleibt angespannt."
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        ["Most viewed"],
+        ["Mehr Nachrichten aus Asien"],
+        ["Impressum", "Datenschutzerklärung", "Kontakt"],
+        ["Les plus lus", "Mentions légales"],
+        ["More news from Europe", "Privacy Policy", "Terms of Use"],
+    ],
+)
+def test_site_navigation_under_the_story_goes(footer: list[str]):
+    paragraphs = ["Titel", "Erster Absatz " * 20, "Letzter Absatz des Artikels.", *footer]
+    assert remove_leftovers(paragraphs, keep_first=True).paragraphs == paragraphs[:3]
+
+
+def test_navigation_words_inside_the_story_stay():
+    paragraphs = ["Titel", "Impressum", "Der erste Absatz.", "Kontakt", "Der letzte Absatz."]
+    assert remove_leftovers(paragraphs, keep_first=True).paragraphs == [
+        "Titel",
+        "Der erste Absatz.",
+        "Kontakt",
+        "Der letzte Absatz.",
+    ]
+
+
 def test_leftovers_between_paragraphs_are_removed_too():
     text = "Title\n\nFirst paragraph.\n\nShare this article\nFacebook | X\n\nSecond paragraph."
     document = parse_pasted(text)

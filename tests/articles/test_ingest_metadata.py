@@ -222,6 +222,22 @@ def test_byline_near_the_top_is_metadata(byline: str):
     )
 
 
+@pytest.mark.parametrize(
+    ("byline", "source"),
+    [
+        ("Par Le Figaro avec AFP", "AFP"),
+        ("By John Smith, Associated Press", "AP"),
+        ("Von Anna Schmidt mit dpa", "dpa"),
+        ("By Jane Doe", None),
+    ],
+)
+def test_an_agency_named_in_the_byline_is_the_source(byline: str, source: str | None):
+    document = parse_pasted(f"Titre\n\n{byline}\n\nLe président a appelé vendredi à une trêve.")
+    assert document.byline == byline
+    assert document.body == "Le président a appelé vendredi à une trêve."
+    assert document.source == source
+
+
 @pytest.mark.parametrize("line", ["By the way, the talks failed.", "Von Berlin aus fuhr er los."])
 def test_sentences_are_not_bylines(line: str):
     document = parse_pasted(f"Title\n\n{line}\n\nSecond paragraph of the text.")
