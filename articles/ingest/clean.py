@@ -162,7 +162,7 @@ _BUTTON_MARK = re.compile(r"\[ok\]|\|\s*\w|accept all|alle akzeptieren|tout acce
 _TRAILING_HEADING = re.compile(
     r"(themenverwandte?r? artikel|verwandte artikel|ähnliche artikel|weitere artikel( zum thema)?"
     r"|mehr zum thema"
-    r"|related (articles|stories|coverage|content)|more (stories|from)( \w+)?|you may also like"
+    r"|related (articles|stories|coverage|content|topics)|more (stories|from)( \w+)?|you may also like"
     r"|fußnoten|footnotes|quellen|sources|weblinks|external links|sur le même sujet|à lire aussi"
     r"|articles? (liés|connexes)|bildergalerie.{0,60}|photo gallery|kommentare|comments)\s*:?",
     re.IGNORECASE,
@@ -221,6 +221,8 @@ _FOOTER_NAV = re.compile(
     r"|politique de confidentialité|conditions générales( d['’]utilisation)?|nous contacter|contact( us)?"
     r"|most (viewed|read|popular|shared)|meistgelesen(e artikel)?|meist gelesen|am meisten gelesen"
     r"|les plus lus|top stories|top-themen|topthemen|à la une"
+    r"|was this (article|story) (helpful|useful)\s*\?|war dieser artikel hilfreich\s*\?"
+    r"|cet article vous a(-t-il)? été utile\s*\?|réagir|kommentieren|comment|kommentar"
     r"|(mehr|weitere|alle) (nachrichten|news|meldungen|artikel|beiträge|videos)"
     r"( (aus|zu|zum|zur|über|von|im|in der|in) .{1,40})?"
     r"|more (news|stories|articles|videos)( (from|on|about|in) .{1,40})?"
@@ -298,6 +300,9 @@ def remove_leftovers(paragraphs: list[str], *, keep_first: bool = False) -> Clea
             removed.extend(kept[index:])
             del kept[index:]
             break
+    # what stood above that list ("Was this article helpful?") is now the edge
+    while len(kept) > start and is_edge_leftover(kept[-1]):
+        removed.append(kept.pop())
     return Cleaned(kept, removed)
 
 

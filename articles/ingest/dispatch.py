@@ -23,6 +23,7 @@ from .metadata import (
     find_source,
     find_yearless_date,
     parse_date_line,
+    split_site_suffix,
 )
 
 _PARSERS: dict[str, tuple[str, Callable[[str, bytes], Extracted]]] = {
@@ -115,12 +116,13 @@ def build_document(
         paragraphs.pop(0)
 
     title = normalise_line(extracted.title or "")
+    site = None
     if title:
         if paragraphs and _same_text(paragraphs[0], title):
             paragraphs.pop(0)
     elif paragraphs:
         if len(paragraphs[0]) <= _MAX_TITLE_CHARS:
-            title = paragraphs.pop(0)
+            title, site = split_site_suffix(paragraphs.pop(0), known)
         else:
             title = _shorten(paragraphs[0])
             warnings.append("No headline was found; the title was taken from the first sentence.")
@@ -156,7 +158,7 @@ def build_document(
         dateline=dateline,
         known_sources=known,
         url=url,
-        sitename=extracted.sitename,
+        sitename=extracted.sitename or site,
         byline=byline,
     )
     body = join_paragraphs(paragraphs)

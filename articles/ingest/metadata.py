@@ -80,7 +80,7 @@ _TIME_TAIL = re.compile(
     r"[ecmp][sd]?t|z)\b\.?)*\s*(?:\(?[+-]\d{1,2}(?::?\d{2})?\)?)?)?"
     r"(?:\s*[|·•,–—-]?\s*(?:lesezeit:?\s*)?\d{1,2}\s*(?:min\.?|minuten?|minutes?)(?:\s*(?:read|lesezeit"
     r"|lesedauer|de lecture))?)?"
-    r"\s*(?:[|·•,–—-]\s*(?:updated|aktualisiert|mis à jour|zuletzt aktualisiert|last updated)\b.*)?\s*$",
+    r"\s*(?:[|·•,–—-]?\s*(?:updated|aktualisiert|mis à jour|zuletzt aktualisiert|last updated)\b.*)?\s*$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
@@ -307,6 +307,37 @@ def find_byline(paragraphs: list[str]) -> int | None:
 
 
 # --- sources -----------------------------------------------------------------------------------
+
+_NAME_PARTICLES = {"de", "du", "des", "la", "le", "der", "die", "the", "of"}
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ")
+
+
+def split_site_suffix(title: str, known: Iterable[KnownSource] = ()) -> tuple[str, str | None]:
+    """A saved page title's trailing site name: "Headline | Reuters" -> ("Headline", "Reuters").
+
+    Only an agency, a source the archive knows or a domain counts as a site name, so a
+    headline such as "Ukraine - Russland: Gespräche in Genf" keeps its dash.
+    """
+    names = {_fold(source.name) for source in known}
+    for separator in _TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        tail = tail.strip()
+        if not found or len(head.split()) < 3 or len(tail) > 40:
+            continue
+        folded = _fold(tail)
+        if folded in AGENCIES:
+            return head.strip(), AGENCIES[folded]
+        if folded in names or _TLD.search(folded) and " " not in folded:
+            return head.strip(), tail
+        # a pipe is no headline punctuation: "Headline | Le Monde", "Headline | FAZ"
+        words = tail.split()
+        if (
+            separator == " | "
+            and len(words) <= 3
+            and all(w[0].isupper() or w in _NAME_PARTICLES for w in words)
+        ):
+            return head.strip(), tail
+    return title, None
 
 
 def _fold(text: str) -> str:

@@ -135,6 +135,8 @@ def test_a_short_real_paragraph_after_a_read_also_link_stays():
         ["Impressum", "Datenschutzerklärung", "Kontakt"],
         ["Les plus lus", "Mentions légales"],
         ["More news from Europe", "Privacy Policy", "Terms of Use"],
+        ["Was this article helpful?", "Related Topics"],
+        ["Cet article vous a été utile ?", "Réagir"],
     ],
 )
 def test_site_navigation_under_the_story_goes(footer: list[str]):

@@ -260,3 +260,46 @@ def test_saved_address_is_metadata_and_its_domain_names_a_known_source():
     assert document.source == "Euractiv"
     assert document.body == "Der Text des Artikels steht hier."
     assert parse_pasted(text).source is None  # an unknown domain is no source by itself
+
+
+@pytest.mark.parametrize(
+    ("headline", "title", "source"),
+    [
+        (
+            "Biden hosts Kishida at the White House | Reuters",
+            "Biden hosts Kishida at the White House",
+            "Reuters",
+        ),
+        ("Kreml weist Vorwürfe zurück – dpa", "Kreml weist Vorwürfe zurück", "dpa"),
+        (
+            "Scholz bleibt beim Nein zu Taurus | tagesschau.de",
+            "Scholz bleibt beim Nein zu Taurus",
+            "tagesschau",
+        ),
+        ("Macron reçoit Scholz à Paris | Le Monde", "Macron reçoit Scholz à Paris", "Le Monde"),
+        # a dash in a headline is punctuation unless a known name follows it
+        ("Ukraine - Russland: Gespräche in Genf", "Ukraine - Russland: Gespräche in Genf", None),
+        ("Gespräche in Genf - Russland", "Gespräche in Genf - Russland", None),
+    ],
+)
+def test_a_site_name_after_the_headline_leaves_the_title_and_names_the_source(
+    headline: str, title: str, source: str | None
+):
+    document = parse_pasted(f"{headline}\n\nDer Kanzler sagte am Mittwoch, er bleibe dabei.")
+    assert (document.title, document.source) == (title, source)
+
+
+def test_a_known_source_after_a_dash_is_a_site_name():
+    known = [KnownSource(name="Le Monde")]
+    document = parse_pasted("Macron reçoit Scholz - Le Monde\n\nLe président a parlé.", known_sources=known)
+    assert (document.title, document.source) == ("Macron reçoit Scholz", "Le Monde")
+
+
+def test_date_line_with_time_zone_and_update_note_leaves_the_body():
+    text = (
+        "Biden hosts Kishida\n\nApril 10, 2024 5:32 PM GMT+2 Updated 2 hours ago\n\n"
+        "WASHINGTON, April 10 (Reuters) - Biden hosted Kishida on Wednesday."
+    )
+    document = parse_pasted(text)
+    assert document.published == dt.date(2024, 4, 10)
+    assert document.body.startswith("WASHINGTON, April 10 (Reuters)")
