@@ -231,6 +231,21 @@ _FOOTER_NAV = re.compile(
 )
 
 
+# Site chrome above the story: skip links, menu labels, breadcrumbs ("Home > Politik > Ausland").
+_TOP_NAV = re.compile(
+    r"(skip to (the )?(main )?content|skip navigation|zum inhalt springen|direkt zum inhalt|zur navigation"
+    r"|aller au contenu( principal)?|menu|menü|hauptmenü|navigation|search|suche|suchen|rechercher"
+    r"|home|startseite|accueil|sign in|log ?in|anmelden|einloggen|se connecter|mon compte|my account)\s*",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"[^.!?]{1,40}(\s[>›»]\s[^.!?]{1,40}){1,6}")
+
+
+def is_top_chrome(line: str) -> bool:
+    """A line of the site's navigation that a scrape keeps above the headline."""
+    return len(line) <= 120 and bool(_TOP_NAV.fullmatch(line) or _BREADCRUMB.fullmatch(line))
+
+
 def is_edge_leftover(line: str) -> bool:
     """A line that is a leftover when it stands at the top or bottom edge of the text."""
     if is_strong_leftover(line):
@@ -274,6 +289,8 @@ def remove_leftovers(paragraphs: list[str], *, keep_first: bool = False) -> Clea
             kept.append(paragraph)
             teaser_next = False
 
+    while kept and is_top_chrome(kept[0]):
+        removed.append(kept.pop(0))
     # A cookie notice above the headline is longer than a headline, and longer than the line
     # after it; a headline that talks about cookies is followed by a longer paragraph.
     while (

@@ -17,6 +17,7 @@ from . import docx, html, pdf, txt
 from .base import Extracted, IngestError, KnownSource, ParsedDocument
 from .clean import URL_LINE, join_paragraphs, normalise_line, remove_leftovers, split_paragraphs
 from .metadata import (
+    BYLINE,
     find_byline,
     find_date_line,
     find_dateline,
@@ -110,8 +111,18 @@ def build_document(
     paragraphs = [p for p in cleaned.paragraphs if _fold(p).rstrip(".:!") not in signatures]
 
     published: dt.date | None = None
-    # A date line above the headline ("Samstag, 14. September 2024" then the title).
-    if paragraphs and len(paragraphs) > 1 and (first := parse_date_line(paragraphs[0])):
+    kickers: list[str] = []
+    while len(paragraphs) > 2:
+        # A date line above the headline ("Samstag, 14. September 2024" then the title).
+        if published is None and (first := parse_date_line(paragraphs[0])):
+            published = first.date
+            paragraphs.pop(0)
+        # A section label or kicker above the headline ("Ausland", "Krieg in der Ukraine").
+        elif not extracted.title and _is_kicker(paragraphs[0], paragraphs[1]):
+            kickers.append(paragraphs.pop(0))
+        else:
+            break
+    if published is None and len(paragraphs) > 1 and (first := parse_date_line(paragraphs[0])):
         published = first.date
         paragraphs.pop(0)
 
@@ -175,6 +186,27 @@ def build_document(
         byline=byline,
         original_encoding=extracted.encoding,
         format=fmt,
+    )
+
+
+_KICKER_WORDS = 4
+_HEADLINE_CHARS = 200
+
+
+def _is_kicker(line: str, following: str) -> bool:
+    """A short label above a longer line that is itself a headline, not the story's first paragraph."""
+    words = line.split()
+    return (
+        len(words) <= _KICKER_WORDS
+        and len(line) <= 40
+        and not line.rstrip().endswith((".", "!", "?"))
+        and len(following) > len(line)
+        and len(following) <= _HEADLINE_CHARS
+        and len(following.split()) <= 25
+        and not following.rstrip().endswith(".")
+        # a short headline above its date line or byline is still the headline
+        and parse_date_line(following) is None
+        and not BYLINE.fullmatch(following)
     )
 
 

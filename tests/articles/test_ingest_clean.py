@@ -144,6 +144,28 @@ def test_site_navigation_under_the_story_goes(footer: list[str]):
     assert remove_leftovers(paragraphs, keep_first=True).paragraphs == paragraphs[:3]
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        ["Skip to main content", "Menu", "Search"],
+        ["Home > Politik > Ausland"],
+        ["Zum Inhalt springen", "Startseite › Nachrichten › Welt"],
+        ["Aller au contenu principal", "Accueil", "Se connecter"],
+    ],
+)
+def test_site_chrome_above_the_headline_goes(chrome: list[str]):
+    paragraphs = [*chrome, "Kreml weist Vorwürfe zurück", "Der Kreml hat die Vorwürfe zurückgewiesen."]
+    assert remove_leftovers(paragraphs, keep_first=True).paragraphs == paragraphs[-2:]
+
+
+def test_a_headline_with_an_arrow_or_guillemets_is_no_breadcrumb():
+    for headline in ["»Wir bleiben« – Scholz über die Koalition", "Mietpreise: Berlin > München?"]:
+        assert remove_leftovers([headline, "Der Text."], keep_first=True).paragraphs == [
+            headline,
+            "Der Text.",
+        ]
+
+
 def test_navigation_words_inside_the_story_stay():
     paragraphs = ["Titel", "Impressum", "Der erste Absatz.", "Kontakt", "Der letzte Absatz."]
     assert remove_leftovers(paragraphs, keep_first=True).paragraphs == [

@@ -303,3 +303,29 @@ def test_date_line_with_time_zone_and_update_note_leaves_the_body():
     document = parse_pasted(text)
     assert document.published == dt.date(2024, 4, 10)
     assert document.body.startswith("WASHINGTON, April 10 (Reuters)")
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (
+            "Ausland\n\nKrieg in der Ukraine\nSelenskyj fordert mehr Flugabwehr",
+            "Selenskyj fordert mehr Flugabwehr",
+        ),
+        ("World\nEurope\n\nEU leaders agree on new sanctions", "EU leaders agree on new sanctions"),
+        (
+            "Exklusiv\nInterview mit der Ministerin: „Wir dürfen nicht naiv sein“",
+            "Interview mit der Ministerin: „Wir dürfen nicht naiv sein“",
+        ),
+        # a short headline stays the headline above its date line, its byline or its first paragraph
+        ("Brexit deal agreed\n\nThursday 10 July 2025 14.30 BST", "Brexit deal agreed"),
+        ("Kreml droht\n\nVon Anna Müller, Moskau", "Kreml droht"),
+        ("Brexit", "Brexit"),
+    ],
+)
+def test_a_section_label_or_kicker_above_the_headline_is_not_the_title(head: str, title: str):
+    document = parse_pasted(
+        f"{head}\n\nDas Parlament stimmt erneut über den Vertrag ab, sagte die Regierung."
+    )
+    assert document.title == title
+    assert document.body == "Das Parlament stimmt erneut über den Vertrag ab, sagte die Regierung."
