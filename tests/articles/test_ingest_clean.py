@@ -17,6 +17,10 @@ REAL = [
     "Die Regierung erklärte, sie habe sich alle Rechte vorbehalten.",
     "Facebook und X wollen die Regeln ändern, teilte die Kommission mit.",
     "Lesen Sie mehr über die Hintergründe in unserem Dossier, sagte die Ministerin.",
+    "Das Video zeigt den Angriff; die Regierung bestätigte seine Echtheit.",
+    "Auf dem Foto: Peskow und Lawrow beim Gipfel, das der Kreml am Montag veröffentlichte.",
+    "Er schrieb auf X (@Bundeskanzler), die Gespräche seien konstruktiv gewesen und würden fortgesetzt.",
+    "Die Ausstellung zeigt 40 Fotos aus dem Krieg, sagte die Kuratorin.",
 ]
 
 
@@ -58,6 +62,16 @@ REAL = [
         "Dieser Artikel erschien zuerst bei Euractiv.",
         "(dpa)",
         "Mit Material von AFP und dpa",
+        "Bild vergrößern",
+        "Video abspielen",
+        "Audio herunterladen (3:12 Min.)",
+        "Zur Startseite",
+        "Listen to this article",
+        "Agrandir l'image",
+        "Kremlsprecher Dmitri Peskow im Januar in Moskau. Foto: Alexander Zemlianichenko/AP/dpa",
+        "Russia's President Vladimir Putin at the Kremlin. (Photo: Mikhail Klimentyev/Sputnik)",
+        "We are ready to talk. pic.twitter.com/AbC123xyz",
+        "— Dmitry Peskov (@peskov) March 5, 2024",
     ],
 )
 def test_leftover_lines_are_recognised(line: str):
