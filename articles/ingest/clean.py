@@ -141,7 +141,8 @@ _STRONG = [
         r"\(?(reporting|writing|additional reporting) by .{1,250}(editing|edited) by .{1,120}",
         # player and gallery buttons: "Bild vergrößern", "Video abspielen", "Audio herunterladen (3:12 Min.)"
         r"(bild|foto|grafik) vergrößern|(enlarge|agrandir) (the |l['’])?(image|photo|la photo)"
-        r"|open (image|photo) in gallery|click to (expand|enlarge)|(zur|zurück zur) startseite|back to (the )?homepage"
+        r"|open (image|photo) in gallery|click to (expand|enlarge)|(zur|zurück zur) startseite"
+        r"|back to (the )?homepage"
         r"|retour à l['’]accueil|(video|audio|podcast) (abspielen|anhören|ansehen|herunterladen|starten)"
         r"|(play|watch|listen to) (the |this )?(video|audio|article|story|podcast)|listen to this article"
         r"|(voir|regarder|écouter) (la vidéo|cet article|l['’]audio|le podcast)|artikel (anhören|vorlesen)"
@@ -150,7 +151,8 @@ _STRONG = [
         r"|(video|audio|podcast|galerie|gallery)\s*\(?\d{1,2}:\d{2}(\s*min\.?)?\)?"
         r"|(audio|video) herunterladen\s*\(\d{1,2}:\d{2}\s*min\.?\)",
         # a photo caption closed by its credit: "Peskow in Moskau. Foto: A. Zemlianichenko/AP/dpa"
-        r".{0,250}[.)]\s*\(?(foto|fotos|bild|photo|image|crédit photo|credit|photo credit)\s*:\s*[^.:]{1,80}\)?",
+        r".{0,250}[.)]\s*\(?(foto|fotos|bild|photo|image|crédit photo|credit|photo credit)"
+        r"\s*:\s*[^.:]{1,80}\)?",
         # an embedded post: "… pic.twitter.com/AbC123", "— Dmitry Peskov (@peskov) March 5, 2024"
         r".{0,300}\bpic\.twitter\.com/\S+",
         r"[—–-]\s*.{1,60}\(@\w{1,30}\)\s*.{0,40}",
