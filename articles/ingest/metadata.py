@@ -124,10 +124,32 @@ class DateLine:
     is_update: bool
 
 
+_FIELD_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+
+
+def meta_fields(line: str) -> list[str]:
+    """The fields of a short metadata line such as "dpa | 14.05.2024 10:15 Uhr"."""
+    return _FIELD_SEPARATOR.split(line) if len(line) <= 120 else [line]
+
+
 def parse_date_line(line: str) -> DateLine | None:
-    """The date of a line that is nothing but a date (plus label, time and zone), else None."""
+    """The date of a line that is nothing but a date (plus label, time and zone), else None.
+
+    The date may share its line with the agency or the byline: "dpa | 14.05.2024 10:15 Uhr",
+    "Von Anna Müller | 14.05.2024".
+    """
     if len(line) > 120:
         return None
+    fields = meta_fields(line)
+    if len(fields) > 1:
+        dates = [parsed for field in fields if (parsed := _parse_date_field(field))]
+        others = [field for field in fields if not _parse_date_field(field)]
+        if dates and all(AGENCY_CREDIT.fullmatch(f) or BYLINE.fullmatch(f) for f in others):
+            return dates[0]
+    return _parse_date_field(line)
+
+
+def _parse_date_field(line: str) -> DateLine | None:
     label = _LABEL.match(line)
     rest = line[label.end() :] if label else line
     for form in _DATE_FORMS:
@@ -447,7 +469,9 @@ def find_source(
     if byline and (match := _BYLINE_AGENCY.search(byline)):
         return _canonical(AGENCIES[match["agency"].casefold()], known)
     for line in lines:
-        if len(line) <= 120 and (match := AGENCY_CREDIT.fullmatch(line)):
+        if len(line) <= 120 and (
+            match := next(filter(None, map(AGENCY_CREDIT.fullmatch, meta_fields(line))), None)
+        ):
             return _canonical(AGENCIES[match["agency"].casefold()], known)
         if _REPORTING_BY.match(line):
             return _canonical("Reuters", known)

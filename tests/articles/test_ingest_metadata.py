@@ -329,3 +329,25 @@ def test_a_section_label_or_kicker_above_the_headline_is_not_the_title(head: str
     )
     assert document.title == title
     assert document.body == "Das Parlament stimmt erneut über den Vertrag ab, sagte die Regierung."
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("dpa | 14.05.2024 10:15 Uhr", "dpa"),
+        ("Von Anna Müller | 14.05.2024", None),
+        ("AFP · 14 mai 2024 à 10h15", "AFP"),
+    ],
+)
+def test_a_date_sharing_its_line_with_the_agency_or_byline_is_the_date(line: str, source: str | None):
+    document = parse_pasted(f"Kreml droht dem Westen\n\n{line}\n\nDer Kreml hat gedroht, sagte ein Sprecher.")
+    assert document.published == dt.date(2024, 5, 14)
+    assert document.source == source
+    assert document.body == "Der Kreml hat gedroht, sagte ein Sprecher."
+
+
+def test_a_place_beside_a_date_is_no_date_line():
+    document = parse_pasted(
+        "Kreml droht\n\nBerlin | 14.05.2024\n\nDer Kreml hat gedroht, sagte ein Sprecher."
+    )
+    assert document.published is None
