@@ -438,7 +438,8 @@ def _subject_before(article: Article, s: int, j: int, *, passive_agent: bool = T
         and np_end < j
         and toks[np_end].text == ","
         and toks[s].lower not in DE_PREPOSITIONS
-        and toks[s].lower not in _RELATIVE
+        # "Die Zeugin Anna Roth, eine Buchhalterin, sagte …": an article before a named person
+        and (toks[s].lower not in _RELATIVE or any(i in article.person_at for i in range(s, np_end)))
     ):
         # "Andres Granier, der Gouverneur von Tabasco, sagte …"
         return speaker_from_np(article, s, np_end)
