@@ -68,10 +68,11 @@ def eager_celery():
 
 
 @pytest.fixture
-def browser_page():
+def browser_page(monkeypatch):
     # Playwright's sync API runs an event loop in this thread; the ORM asserts below are plain
     # synchronous calls between browser steps (djangoproject.com's Playwright tests do the same).
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # monkeypatch restores it even when the browser fails to start, so no later test inherits it
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
@@ -91,7 +92,6 @@ def browser_page():
         yield page
         browser.close()
         assert not errors, errors
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def test_analyst_corrects_an_article_in_the_browser(

@@ -7,8 +7,6 @@ page error or dialog (an `alert` from injected markup).
 
 from __future__ import annotations
 
-import os
-
 import playwright.sync_api as playwright_api
 import pytest
 from django.db import connections
@@ -28,15 +26,15 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser():
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+def browser(monkeypatch):
+    # monkeypatch restores it even when the browser fails to start, so no later test inherits it
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-sync"]
         )
         yield browser
         browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def test_pages_trip_no_policy_and_run_no_hostile_markup(live_server, admin_user, browser):
