@@ -288,7 +288,21 @@ DE_ROLE_SUFFIXES = (
     "aktivist",
     "aktivistin",
     "funktionär",
+    # court reports: "Die Zeugin Anna Roth", "Verteidiger Jan Kühn"
+    "zeugin",
+    "verteidiger",
+    "verteidigerin",
+    "angeklagte",
+    "angeklagter",
+    "kläger",
+    "klägerin",
+    "ermittler",
+    "ermittlerin",
+    "gutachter",
+    "gutachterin",
 )
+# whole role words whose ending alone would also match things ("Fahrzeuge")
+DE_ROLE_EXACT = _words("zeuge augenzeuge")
 DE_ROLE_WORDS = _words("Dr. Prof. Herr Frau Sir Lord Bischof Kardinal Scheich Emir Sultan Kaiser")
 # heads of institutional speakers: Kreml, Ministerium, Polizei …
 DE_INSTITUTION_SUFFIXES = (
@@ -426,4 +440,9 @@ ROLE_SYNONYMS = {
     "staatschef": "präsident",
     "staatsoberhaupt": "präsident",
     "regierungschef": "kanzler",
+    # German role pairs tried when the role itself names nobody ("Verteidiger X … der Anwalt")
+    "anwalt": "verteidiger",
+    "anwältin": "verteidigerin",
+    "verteidiger": "anwalt",
+    "verteidigerin": "anwältin",
 }

@@ -17,6 +17,7 @@ from .article import Article, Mention, Tok
 from .lexicon import (
     DE_INSTITUTION_SUFFIXES,
     DE_NON_NAMES,
+    DE_ROLE_EXACT,
     DE_ROLE_SUFFIXES,
     DE_ROLE_WORDS,
     EN_SPEECH_LEMMAS,
@@ -63,7 +64,7 @@ def _looks_like_noun(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def is_role_word(lower: str) -> bool:
     # feminine forms: Generalin, Kommandeurin
-    if lower.endswith(DE_ROLE_SUFFIXES):
+    if lower.endswith(DE_ROLE_SUFFIXES) or lower in DE_ROLE_EXACT:
         return True
     return lower.endswith("in") and lower[:-2].endswith(DE_ROLE_SUFFIXES)
 

@@ -8,6 +8,7 @@ the Konjunktiv I, which keeps reporting the last speaker in sentences without a 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -155,7 +156,9 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
         j += 1
     head = j
     while j < end and (
-        _is_capital(toks[j]) or (j > head and (toks[j].text[:1].isdigit() or _name_connector(toks, j, end)))
+        _is_capital(toks[j])
+        or (j > head and (toks[j].text[:1].isdigit() or _name_connector(toks, j, end)))
+        or (j == head and _AGE_NOUN.match(toks[j].lower))  # "der 52-Jährige"
     ):
         if (
             toks[j].text.endswith("-")
@@ -249,16 +252,23 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
         return None
     words = [t.lower for t in toks[first:end] if not _is_adjective(t)]
     if len(words) == 1 and not unnamed:
-        role = ROLE_SYNONYMS.get(words[0], words[0])
         pos = toks[first].start
-        key = article.person_for_role(role, pos) or next(
-            (
-                article.person_for_role(r, pos)
-                for r in article.role_mentions
-                if r.endswith(role) and is_role_word(role)
-            ),
-            None,
-        )
+        key = None
+        for role in dict.fromkeys((words[0], ROLE_SYNONYMS.get(words[0], words[0]))):
+            key = article.person_for_role(role, pos) or next(
+                (
+                    article.person_for_role(r, pos)
+                    for r in article.role_mentions
+                    if r.endswith(role) and is_role_word(role)
+                ),
+                None,
+            )
+            if key:
+                break
+        if key is None and _AGE_NOUN.match(words[0]) and first > 0:
+            # "sagte die 52-Jährige": the last person named before, of the gender the article shows
+            mention = _age_referent(article, first)
+            key = mention.key if mention is not None else None
         if key:
             return Speaker(key, toks[first].start, toks[end - 1].end, "PERSON")
     label = "COUNTRY" if all(i in article.country_toks for i in range(first, end)) else "ORG"
@@ -268,6 +278,36 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
             return named
     start, stop = toks[first].start, toks[end - 1].end
     return Speaker(article.text[start:stop], start, stop, label)
+
+
+_AGE_NOUN = re.compile(r"^\d+-jährige[rn]?$")
+_AGE_REACH = 1  # sentences of the writer's between a person and "der 52-Jährige" meaning them
+
+
+def _age_referent(article: Article, i: int) -> Mention | None:
+    """The person "der 52-Jährige" / "die 41-Jährige" at token i stands for."""
+    toks = article.toks
+    want = {"die": "f", "der": "m"}.get(toks[i - 1].lower)
+    mention = article.last_person_before(toks[i].start)
+    if mention is not None and want is not None and _gender(article, mention.key) not in (None, want):
+        mention = next(
+            (
+                m
+                for m in reversed(article.persons)
+                if m.start < toks[i].start and _gender(article, m.key) == want
+            ),
+            None,
+        )
+    if mention is None:
+        return None
+    # only a person named just before (quoted sentences aside): in "Dem Niederländer wurde …
+    # vorgeworfen. Der 39-Jährige gab an" the age stands for someone unnamed
+    between = {toks[k].sent for k in range(mention.last_tok + 1, i)} - {
+        toks[mention.last_tok].sent,
+        toks[i].sent,
+    }
+    quoted = {toks[k].sent for k in range(mention.last_tok + 1, i) if toks[k].text in _MARKS}
+    return mention if len(between - quoted) <= _AGE_REACH else None
 
 
 _UNNAMED_DETS = frozenset(

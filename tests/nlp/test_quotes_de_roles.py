@@ -12,3 +12,33 @@ def test_article_role_name_and_apposition_before_the_cue():
     )
     quote = quote_containing(run(text, "de"), "den Mann bereits")
     assert quote.speaker == "Greta Wolfram"
+
+
+def test_court_roles_and_a_synonym_role_point_back_to_the_named_person():
+    text = (
+        "Die Zeugin Greta Wolfram schilderte den Abend ausführlich. „Ich habe den Wagen erst spät "
+        "bemerkt“, berichtete die Zeugin.\n\n"
+        "Verteidiger Holger Brandmeier hielt dagegen. Die Beleuchtung sei an jenem Abend defekt "
+        "gewesen, sagte der Anwalt."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "den Wagen erst spät").speaker == "Greta Wolfram"
+    assert quote_containing(result, "Beleuchtung sei").speaker == "Holger Brandmeier"
+
+
+def test_age_noun_means_the_person_named_just_before():
+    text = (
+        "Die Ärztin Petra Lindqvist leitet die Station seit zehn Jahren. Der Personalmangel werde "
+        "immer schlimmer, sagte die 54-Jährige."
+    )
+    assert quote_containing(run(text, "de"), "Personalmangel").speaker == "Petra Lindqvist"
+
+
+def test_age_noun_after_other_sentences_means_someone_unnamed():
+    text = (
+        "Amtsrichter Bernd Ostermann eröffnete die Sitzung am Vormittag. Der Saal war voll. "
+        "Dem Angeklagten wurde Diebstahl vorgeworfen. Der 39-Jährige gab an, er habe das Fahrrad "
+        "nur geliehen."
+    )
+    quote = quote_containing(run(text, "de"), "Fahrrad nur geliehen")
+    assert quote.speaker != "Bernd Ostermann"
