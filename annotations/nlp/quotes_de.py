@@ -989,7 +989,10 @@ def german_indirect(
             near = sent_no - last_quote_sent <= 2
             konj = _konj_candidates()
             reporting = any(
-                toks[i].lower in konj and not masked[i] and is_konjunktiv(article, i, s, with_ii=near)
+                toks[i].lower in konj
+                and not masked[i]
+                and is_konjunktiv(article, i, s, with_ii=near)
+                and not _in_relative_clause(article, s, i)
                 for i in range(s, e)
             ) or (near and not words.isdisjoint(_MODAL_REPORT) and not _deadline(article, s, e))
             if reporting:
@@ -1188,6 +1191,45 @@ def _skip_relative(article: Article, a: int, e: int) -> int:
             if toks[k].text == ",":
                 return k + 1
     return a
+
+
+_FINITE_AUX = frozenset(
+    """solle sollen soll könne können kann werde werden wird wolle wollen will müsse müssen muss
+    dürfe dürfen darf habe haben hat sei seien ist sind hätte hätten würde würden könnte könnten
+    müsste müssten sollte sollten""".split()
+)
+
+
+def _verb_final(article: Article, a: int, b: int) -> bool:
+    """ "…, die Unternehmen bei den Energiekosten entlasten solle": the clause after the noun
+    phrase ends with a verb and its finite auxiliary, so it is a relative clause; a report has
+    its finite verb second ("die Regierung werde die Steuern senken")."""
+    toks = article.toks
+    if b - a < 2 or toks[a].lower in _FINITE_AUX:
+        return False
+    last, before = toks[b - 1], toks[b - 2]
+    return (
+        last.lower in _FINITE_AUX
+        and before.text.islower()
+        and before.text.isalpha()
+        and before.lower.endswith(("en", "t", "rn", "ln"))
+        and not any(toks[k].lower in _FINITE_AUX for k in range(a, b - 1))
+    )
+
+
+def _in_relative_clause(article: Article, s: int, i: int) -> bool:
+    """ "Er verwies auf die Initiative, die Unternehmen entlasten solle.": the Konjunktiv at i
+    closes a relative clause on a noun of the writer's sentence, which reports nothing."""
+    toks = article.toks
+    k = i - 1
+    while k > s and toks[k].text not in _CLAUSE_BREAK:
+        k -= 1
+    if k <= s + 1 or toks[k].text != "," or not _is_capital(toks[k - 1]):
+        return False
+    if toks[k + 1].lower not in _RELATIVE:
+        return False
+    end = i + 1
+    return _relative_pronoun(article, k + 1, end) or _verb_final(article, k + 2, end)
 
 
 def _relative_pronoun(article: Article, k: int, e: int) -> bool:
@@ -1501,6 +1543,8 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             np_end = np_forward(article, comma + 1, e)
             if np_end is None or np_end >= e - 1 or _relative_pronoun(article, comma + 1, e):
                 continue
+            if _verb_final(article, np_end, _segment_end(article, comma + 1, e)):
+                continue  # "verwies auf die Initiative, die Unternehmen entlasten solle"
         if lower in DE_DASS_ONLY and (comma + 1 >= e or toks[comma + 1].lower not in DE_COMPLEMENTIZERS):
             continue
         if comma + 1 < e and _relative_opener(article, comma + 1, e):

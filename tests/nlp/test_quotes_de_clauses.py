@@ -1,0 +1,23 @@
+"""German clauses that look like reports but are not (invented sentences)."""
+
+from __future__ import annotations
+
+from tests.nlp.helpers import no_quote_containing, quote_containing, run
+
+
+def test_relative_clause_with_verb_and_auxiliary_at_the_end_is_not_a_report():
+    text = "Ministerin Karla Nowak betonte die Initiative, die Unternehmen bei den Kosten entlasten solle."
+    no_quote_containing(run(text, "de"), "Unternehmen bei den Kosten")
+    # with the finite verb second the same words report what she said
+    text = "Ministerin Karla Nowak betonte die Initiative, die Unternehmen würden bei den Kosten entlastet."
+    assert quote_containing(run(text, "de"), "Unternehmen würden").speaker == "Karla Nowak"
+
+
+def test_konjunktiv_inside_a_relative_clause_does_not_continue_the_last_report():
+    text = (
+        "Minister Arne Vossberg kündigte an, die Regierung werde ihre Prognose senken. "
+        "Er verwies auf das geplante Programm, das Betriebe bei den Energiekosten entlasten solle."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Regierung werde").speaker == "Arne Vossberg"
+    no_quote_containing(result, "Betriebe bei den Energiekosten")
