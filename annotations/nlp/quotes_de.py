@@ -1217,6 +1217,19 @@ def _verb_final(article: Article, a: int, b: int) -> bool:
     )
 
 
+def _reported_front(article: Article, s: int, j: int, masked: list[bool]) -> tuple[int, int] | None:
+    """Span of a Konjunktiv clause that opens the sentence before ", <cue> X," (the cue at j)."""
+    toks = article.toks
+    if j < s + 4 or toks[j - 1].text != "," or toks[j].lower not in DE_TRAILING_CUES:
+        return None
+    if any(masked[s:j]) or any(toks[k].text in _CLAUSE_BREAK for k in range(s, j - 1)):
+        return None
+    konj = _konj_candidates()
+    if not any(toks[k].lower in konj and is_konjunktiv(article, k, s) for k in range(s, j - 1)):
+        return None
+    return _clause_span(article, s, j - 1, masked)
+
+
 def _in_relative_clause(article: Article, s: int, i: int) -> bool:
     """ "Er verwies auf die Initiative, die Unternehmen entlasten solle.": the Konjunktiv at i
     closes a relative clause on a noun of the writer's sentence, which reports nothing."""
@@ -1562,6 +1575,10 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
         end = _writer_resumes(article, comma + 1, _main_clause_start(article, s, comma + 1, e, j))
         span = _clause_span(article, comma + 1, end, masked)
         if span:
+            front = _reported_front(article, s, j, masked)
+            if front is not None:
+                # "Die Lage sei ernst, sagte X, die Pegel stiegen weiter": both halves report
+                out.append(Candidate(front[0], front[1], False, tok.text, speaker))
             out.append(Candidate(span[0], span[1], False, tok.text, speaker))
             return out
     return out

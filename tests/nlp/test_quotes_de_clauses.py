@@ -21,3 +21,16 @@ def test_konjunktiv_inside_a_relative_clause_does_not_continue_the_last_report()
     result = run(text, "de")
     assert quote_containing(result, "Regierung werde").speaker == "Arne Vossberg"
     no_quote_containing(result, "Betriebe bei den Energiekosten")
+
+
+def test_indirect_report_split_by_its_cue_gives_both_halves():
+    text = (
+        "Landrat Ulf Beermann besuchte die Helfer. Die Feuerwehr stehe bereit, teilte das Landratsamt "
+        "mit, bislang sei aber kein Ersuchen gestellt worden."
+    )
+    result = run(text, "de")
+    front = quote_containing(result, "Feuerwehr stehe bereit")
+    assert not front.direct
+    assert front.speaker == "Landratsamt"
+    assert "Ersuchen" not in front.text
+    assert quote_containing(result, "kein Ersuchen").speaker == "Landratsamt"
