@@ -42,3 +42,13 @@ def test_age_noun_after_other_sentences_means_someone_unnamed():
     )
     quote = quote_containing(run(text, "de"), "Fahrrad nur geliehen")
     assert quote.speaker != "Bernd Ostermann"
+
+
+def test_turkish_first_names_make_a_person_and_a_speaker():
+    text = (
+        "Der Kioskbesitzer Emre Aksoy beobachtete die Flucht. „Sie sind mit einem Roller "
+        "weggefahren“, berichtete er."
+    )
+    result = run(text, "de")
+    assert "Emre Aksoy" in [name for name, _ in result.persons()]
+    assert quote_containing(result, "mit einem Roller").speaker == "Emre Aksoy"
