@@ -300,6 +300,17 @@ DE_ROLE_SUFFIXES = (
     "ermittlerin",
     "gutachter",
     "gutachterin",
+    # boards, sport, business: "Sportvorstand Anna Roth", "Kapitän Jan Kühn", "Inhaber Ali Kaya"
+    "vorstand",
+    "vorständin",
+    "kapitän",
+    "kapitänin",
+    "torhüter",
+    "torhüterin",
+    "stürmer",
+    "stürmerin",
+    "inhaber",
+    "inhaberin",
 )
 # whole role words whose ending alone would also match things ("Fahrzeuge")
 DE_ROLE_EXACT = _words("zeuge augenzeuge")

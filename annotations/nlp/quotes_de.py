@@ -265,8 +265,9 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
             )
             if key:
                 break
-        if key is None and _AGE_NOUN.match(words[0]) and first > 0:
-            # "sagte die 52-Jährige": the last person named before, of the gender the article shows
+        if key is None and first > 0 and (_AGE_NOUN.match(words[0]) or _epithet(words[0])):
+            # "sagte die 52-Jährige", "sagte der SPD-Politiker": the last person named just
+            # before, of the gender the article shows
             mention = _age_referent(article, first)
             key = mention.key if mention is not None else None
         if key:
@@ -284,8 +285,35 @@ _AGE_NOUN = re.compile(r"^\d+-jährige[rn]?$")
 _AGE_REACH = 1  # sentences of the writer's between a person and "der 52-Jährige" meaning them
 
 
+# nouns that describe a person rather than an office: they point back to someone introduced
+# with another role ("der SPD-Politiker" after "Gesundheitsminister X"); an office ("der
+# Staatsanwalt", "der Präsident") is as often someone new and unnamed
+_EPITHETS = (
+    "politiker",
+    "politikerin",
+    "torhüter",
+    "torhüterin",
+    "stürmer",
+    "stürmerin",
+    "kapitän",
+    "kapitänin",
+    "ökonom",
+    "ökonomin",
+    "wissenschaftler",
+    "wissenschaftlerin",
+    "forscher",
+    "forscherin",
+    "unternehmer",
+    "unternehmerin",
+)
+
+
+def _epithet(lower: str) -> bool:
+    return lower.endswith(_EPITHETS)
+
+
 def _age_referent(article: Article, i: int) -> Mention | None:
-    """The person "der 52-Jährige" / "die 41-Jährige" at token i stands for."""
+    """The person "der 52-Jährige" / "die 41-Jährige" (or another epithet) at token i stands for."""
     toks = article.toks
     want = {"die": "f", "der": "m"}.get(toks[i - 1].lower)
     mention = article.last_person_before(toks[i].start)

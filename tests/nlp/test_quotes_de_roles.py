@@ -52,3 +52,26 @@ def test_turkish_first_names_make_a_person_and_a_speaker():
     result = run(text, "de")
     assert "Emre Aksoy" in [name for name, _ in result.persons()]
     assert quote_containing(result, "mit einem Roller").speaker == "Emre Aksoy"
+
+
+def test_party_politician_epithet_points_back_to_the_minister():
+    text = (
+        "Gesundheitsminister Jens Aldag zeigte sich besorgt. Eine Einigung sei möglich, "
+        "sagte der SPD-Politiker."
+    )
+    assert quote_containing(run(text, "de"), "Einigung sei").speaker == "Jens Aldag"
+
+
+def test_an_office_noun_does_not_point_back_to_someone_else():
+    text = (
+        "Der Skilehrer Tobias Hainz wurde befragt. Der Sohn habe sich selbst verletzt, sagte der "
+        "Staatsanwalt."
+    )
+    assert quote_containing(run(text, "de"), "Sohn habe").speaker != "Tobias Hainz"
+
+
+def test_board_role_before_a_name_is_not_part_of_the_name():
+    text = "Laut Sportvorstand Markus Lindner steht der Trainer nicht zur Diskussion."
+    result = run(text, "de")
+    assert [name for name, _ in result.persons()] == ["Markus Lindner"]
+    assert quote_containing(result, "steht der Trainer").speaker == "Markus Lindner"
