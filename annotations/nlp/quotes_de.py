@@ -1258,6 +1258,25 @@ def _reported_front(article: Article, s: int, j: int, masked: list[bool]) -> tup
     return _clause_span(article, s, j - 1, masked)
 
 
+_OPENING_MARKS = frozenset('„»"')
+_CLOSING_MARKS = frozenset('“«"”')
+
+
+def _quoted_title(article: Article, i: int, e: int) -> tuple[Speaker, int] | None:
+    """ "„Bild“", "»Tagesspiegels«" at token i: a name of one to four capitalised words in
+    quotation marks, as speaker (without the marks) and the token after the closing mark."""
+    toks = article.toks
+    if toks[i].text not in _OPENING_MARKS:
+        return None
+    for m in range(i + 2, min(e, i + 6)):
+        if toks[m].text in _CLOSING_MARKS:
+            if not all(_is_capital(t) or t.text == "-" for t in toks[i + 1 : m]):
+                return None
+            start, end = toks[i + 1].start, toks[m - 1].end
+            return Speaker(article.text[start:end], start, end, "ORG"), m + 1
+    return None
+
+
 def _in_relative_clause(article: Article, s: int, i: int) -> bool:
     """ "Er verwies auf die Initiative, die Unternehmen entlasten solle.": the Konjunktiv at i
     closes a relative clause on a noun of the writer's sentence, which reports nothing."""
@@ -1445,12 +1464,15 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             while k < e and (toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k])):
                 k += 1
             if k < e and toks[k].text in _SOURCE_NOUNS:
-                stop = np_forward(article, j + 1, e)
-                if stop is None or stop <= k + 1:
-                    continue
-                speaker = speaker_from_np(
-                    article, k + 1 if toks[k + 1].lower in ("von", "vom") else k + 1, stop
-                )
+                quoted = _quoted_title(article, k + 2, e) if k + 2 < e else None
+                if quoted is not None:
+                    # "Nach Informationen der „Bild“": a paper's title in quotation marks
+                    speaker, stop = quoted
+                else:
+                    stop = np_forward(article, j + 1, e)
+                    if stop is None or stop <= k + 1:
+                        continue
+                    speaker = speaker_from_np(article, k + 1, stop)
                 if toks[k + 1].lower not in _GENITIVE_LINKS and toks[k + 1].lower not in DE_DETERMINERS:
                     continue
                 span = _clause_span(article, stop if j == s else s, e, masked)

@@ -34,3 +34,13 @@ def test_indirect_report_split_by_its_cue_gives_both_halves():
     assert front.speaker == "Landratsamt"
     assert "Ersuchen" not in front.text
     assert quote_containing(result, "kein Ersuchen").speaker == "Landratsamt"
+
+
+def test_newspaper_title_in_quotation_marks_is_the_source():
+    text = (
+        "Der Trainer bleibt im Amt. Nach Informationen der „Abendpost“ soll es im Verein bereits "
+        "erste kritische Stimmen geben."
+    )
+    quote = quote_containing(run(text, "de"), "kritische Stimmen")
+    assert quote.speaker == "Abendpost"
+    assert not quote.text.startswith("Nach")
