@@ -1153,7 +1153,15 @@ def _attribute_previous(
 def _deadline(article: Article, s: int, e: int) -> bool:
     """ "Bis 2027 sollen … stationiert sein": a plan with a date is the writer's fact."""
     toks = article.toks
-    return any(toks[k].lower in ("bis", "ab") and toks[k + 1].text[:1].isdigit() for k in range(s, e - 1))
+    return any(
+        (toks[k].lower in ("bis", "ab") and toks[k + 1].text[:1].isdigit())
+        # "Die Beratungen sollen am Freitagvormittag fortgesetzt werden": a date in the schedule
+        or (toks[k].lower in ("am", "ab", "bis") and toks[k + 1].lower.startswith(_WEEKDAYS))
+        for k in range(s, e - 1)
+    )
+
+
+_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 
 
 _DENIAL_VERBS = frozenset("bestritt bestreitet bestritten dementierte dementiert dementierten".split())
@@ -1388,6 +1396,9 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             if stop is None or _unnamed(article, j + 1, stop):
                 continue
             speaker = speaker_from_np(article, j + 1, stop)
+            quoted = _quoted_title(article, j + 1, e)
+            if quoted is not None and quoted[1] == stop:
+                speaker = quoted[0]  # "Laut „Spiegel“": the title without its marks
             apposed = _apposed_person(article, stop, e)
             if apposed is not None:
                 # "Laut dem Bürgermeister von Charkiw, Ihor Terechow, wurden …"

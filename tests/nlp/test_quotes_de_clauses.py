@@ -44,3 +44,18 @@ def test_newspaper_title_in_quotation_marks_is_the_source():
     quote = quote_containing(run(text, "de"), "kritische Stimmen")
     assert quote.speaker == "Abendpost"
     assert not quote.text.startswith("Nach")
+
+
+def test_a_schedule_with_a_weekday_does_not_continue_the_report():
+    text = (
+        "Regierungschef Lars Eklund sagte, die Reform sei ein Fehler. "
+        "Die Beratungen sollen am Freitagvormittag fortgesetzt werden."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Reform sei").speaker == "Lars Eklund"
+    no_quote_containing(result, "Beratungen sollen")
+
+
+def test_laut_with_a_title_in_quotation_marks_gives_the_title_without_marks():
+    text = "Laut „Abendpost“ ist der Vertrag des Trainers bereits verlängert worden."
+    assert quote_containing(run(text, "de"), "Vertrag des Trainers").speaker == "Abendpost"
