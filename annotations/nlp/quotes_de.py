@@ -272,6 +272,10 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
             key = mention.key if mention is not None else None
         if key:
             return Speaker(key, toks[first].start, toks[end - 1].end, "PERSON")
+    if len(words) == 1 and not unnamed and words[0] in _CENTRAL_BANK_NOUNS:
+        named = _central_bank_before(article, first)
+        if named is not None:
+            return named
     label = "COUNTRY" if all(i in article.country_toks for i in range(first, end)) else "ORG"
     if end - first == 1 and label == "ORG" and toks[first].lower in DE_INSTITUTION_SUFFIXES:
         named = _named_institution(article, first)
@@ -279,6 +283,19 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
             return named
     start, stop = toks[first].start, toks[end - 1].end
     return Speaker(article.text[start:stop], start, stop, label)
+
+
+_CENTRAL_BANK_NOUNS = frozenset(("notenbank", "zentralbank"))
+_CENTRAL_BANKS = frozenset(("Bundesbank", "EZB", "Fed", "Nationalbank"))
+
+
+def _central_bank_before(article: Article, i: int) -> Speaker | None:
+    """ "schrieb die Notenbank" after "die Bundesbank": the central bank named last before."""
+    toks = article.toks
+    for k in range(i - 1, max(-1, i - 300), -1):
+        if toks[k].text in _CENTRAL_BANKS:
+            return Speaker(toks[k].text, toks[k].start, toks[k].end, "ORG")
+    return None
 
 
 _AGE_NOUN = re.compile(r"^\d+-jährige[rn]?$")

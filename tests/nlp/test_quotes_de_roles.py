@@ -75,3 +75,11 @@ def test_board_role_before_a_name_is_not_part_of_the_name():
     result = run(text, "de")
     assert [name for name, _ in result.persons()] == ["Markus Lindner"]
     assert quote_containing(result, "steht der Trainer").speaker == "Markus Lindner"
+
+
+def test_die_notenbank_means_the_central_bank_named_before():
+    text = (
+        "Auch die Bundesbank zeigte sich skeptisch. In ihrem Monatsbericht schrieb die Notenbank, "
+        "die Wirtschaft dürfte im Herbst leicht schrumpfen."
+    )
+    assert quote_containing(run(text, "de"), "Wirtschaft dürfte").speaker == "Bundesbank"
