@@ -1017,7 +1017,11 @@ def german_indirect(
             unnamed_sent = sent_no
             continue
         # reportative "soll … verletzt worden sein": the writer passes on a claim
-        if _reportative(article, s, e, masked):
+        # with no report before it, the claim has no named source: "Der Unternehmer soll
+        # Anleger um Millionen gebracht haben" opening an article quotes nobody
+        if _reportative(article, s, e, masked) and (
+            last_quote_sent >= 0 or any(c.start < toks[s].start for c in out)
+        ):
             span = _clause_span(article, s, e, masked)
             if span:
                 out.append(Candidate(span[0], span[1], False, None, None, inherit=True))

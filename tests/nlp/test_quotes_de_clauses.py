@@ -59,3 +59,19 @@ def test_a_schedule_with_a_weekday_does_not_continue_the_report():
 def test_laut_with_a_title_in_quotation_marks_gives_the_title_without_marks():
     text = "Laut „Abendpost“ ist der Vertrag des Trainers bereits verlängert worden."
     assert quote_containing(run(text, "de"), "Vertrag des Trainers").speaker == "Abendpost"
+
+
+def test_an_allegation_with_soll_before_any_report_quotes_nobody():
+    text = (
+        "Der Bauunternehmer Rainer Kolbe soll Hunderte Kunden um ihr Geld gebracht haben. "
+        "Seit Montag steht er vor Gericht."
+    )
+    no_quote_containing(run(text, "de"), "Kunden um ihr Geld")
+
+
+def test_an_allegation_with_soll_after_a_report_still_continues_it():
+    text = (
+        "Die Polizei teilte mit, die Täter seien geflohen. "
+        "Einer der Männer soll eine rote Jacke getragen haben."
+    )
+    assert quote_containing(run(text, "de"), "rote Jacke").speaker == "Polizei"
