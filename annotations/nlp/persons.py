@@ -35,7 +35,8 @@ _FR_TITLES = frozenset(
 )
 _EN_TITLES = frozenset(
     "president prime minister secretary general spokesman spokeswoman spokesperson chancellor "
-    "mr mrs ms dr sir king queen prince pope foreign defence defense senator governor".split()
+    "mr mrs ms dr sir king queen prince pope foreign defence defense senator governor sheikh emir "
+    "crown".split()
 )
 
 
@@ -210,7 +211,7 @@ def role_name_candidates(article: Article) -> list[tuple[int, int, str]]:
         ):
             j += 1
         if j - first >= 2:
-            found.append((first, j, role))
+            found.append((first, _particle_tail(article, first, j), role))
             continue
         # "son ministre des Affaires étrangères, Mauro Vieira, a appelé": the name in
         # apposition after the role phrase
@@ -223,6 +224,35 @@ def role_name_candidates(article: Article) -> list[tuple[int, int, str]]:
         if j - comma - 1 >= 2 and j < len(toks) and toks[j].text in (",", ".", ";"):
             found.append((comma + 1, j, role))
     return found
+
+
+def _particle_tail(article: Article, first: int, end: int) -> int:
+    """End of a name span [first, end) extended over a lower-case particle and surname
+    that the model or the role pattern left out ("Luiz Inácio Lula | da Silva", "Prince
+    Abdulaziz | bin Salman")."""
+    toks = article.toks
+    while (
+        end + 1 < len(toks)
+        and end - first < 6
+        and toks[end].text in _NAME_PARTICLES
+        and is_name_word(toks[end + 1])
+        and end + 1 not in article.country_toks
+        and toks[end - 1].end + 1 == toks[end].start
+        and toks[end].end + 1 == toks[end + 1].start
+    ):
+        end += 2
+    return end
+
+
+def _given_name(article: Article, k: int) -> bool:
+    tok = article.toks[k]
+    return (
+        getattr(tok, "pos", "") == "PROPN"
+        and is_name_word(tok)
+        and k not in article.country_toks
+        and tok.lower.strip(".") not in _EN_TITLES
+        and tok.lower not in _FR_TITLES
+    )
 
 
 def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -258,6 +288,13 @@ def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int
             and toks[end - 1].end + 1 == toks[end].start
         ):
             end += 1
+        end = _particle_tail(article, first, end)
+        # "Luiz Inácio Lula da | Silva": the model tagged only the surname after a particle
+        if first >= 2 and toks[first - 1].text in _NAME_PARTICLES and _given_name(article, first - 2):
+            k = first - 2
+            while k > 0 and first - k < 4 and _given_name(article, k - 1):
+                k -= 1
+            first = k
         if any(
             not (
                 t.text[:1].isupper()
@@ -333,6 +370,10 @@ def resolve_persons(article: Article, candidates: list[tuple[int, int, str]], *,
             # East Asian order ("Mao Ning", "Xi Jinping"): the first word may be the surname
             # (set for every name: a first name standing alone also means this person)
             full.setdefault(words[0], name)
+            # "Luiz Inácio Lula da Silva" is "Lula": the word before a particle names him too
+            for w, nxt in zip(words[1:-1], words[2:], strict=False):
+                if nxt in _NAME_PARTICLES and w not in _NAME_PARTICLES:
+                    full.setdefault(w, name)
     mentions: list[Mention] = []
     taken: set[int] = set()
     for first, end, role in candidates:

@@ -190,7 +190,8 @@ def _after_dateline(toks: list[Tok], first: int, last: int) -> int:
     for k in range(first + 1, min(last + 1, first + 8)):
         if toks[k].text in _DASHES:
             return k + 1
-        if not (toks[k].text[:1].isupper() or toks[k].text in "(),"):
+        # "LONDON, March 4 (Reuters) -": a Reuters dateline carries the day
+        if not (toks[k].text[:1].isupper() or toks[k].text in "()," or toks[k].text.isdigit()):
             break
     return first
 
@@ -275,7 +276,8 @@ def _after_cue(rules: DepRules, article: Article, i: int) -> tuple[str, Speaker 
     if i >= n:
         return None
     sent = toks[i].sent
-    for k in range(i, min(n, i + 7)):
+    # "…," Saudi Energy Minister Prince Abdulaziz bin Salman told: a long role and name
+    for k in range(i, min(n, i + 10)):
         tok = toks[k]
         if tok.sent != sent and k > i:
             break
@@ -460,9 +462,11 @@ _UNNAMED_HEADS = frozenset(
 # one anonymous source: "said a senior EU diplomat", "un responsable a indiqué"
 _ANONYMOUS_HEADS = frozenset(
     "official diplomat source spokesman spokeswoman spokesperson aide adviser advisor insider officer "
-    "person member responsable diplomate conseiller proche".split()
+    "person member responsable diplomate conseiller proche minister ministre cadre négociateur "
+    "negotiator lawmaker député employee employé".split()
 )
 _INDEFINITE = frozenset("a an un une".split())
+_SOME = frozenset("a an one some several un une plusieurs certains certaines quelques des".split())
 
 
 def _anonymous(article: Article, first: int, last: int) -> bool:
@@ -537,7 +541,12 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                 # "…, X said": the clause stops at the comma before the subject
                 while b > a and toks[b].text in _PUNCT:
                     b -= 1
-            if _unnamed_subject(article, j) or (comp < j and _anonymous(article, j + 1, min(e - 1, j + 6))):
+            if (
+                _unnamed_subject(article, j)
+                or (comp < j and _anonymous(article, j + 1, min(e - 1, j + 6)))
+                # "Un cadre du parti assure, …, que": the parser may miss the subject
+                or (comp > j and _anonymous(article, s, j - 1))
+            ):
                 break  # "officials said …", "…, said a senior diplomat": no named source
             if inverted:
                 # the subject follows the verb; the parser often takes it for an object
@@ -559,6 +568,8 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                     b = min(b, cut - 1)
                     while b > a and toks[b].text in _PUNCT:
                         b -= 1
+            if comp > j:
+                b = _narrator_tail(article, a, b)
             second = _second_act(rules, article, a, b, e) if comp > j else None
             if second is not None:
                 # "said A, adding that B" / "said A and called B …": A ends there; B (a
@@ -605,6 +616,29 @@ def _second_act(rules: DepRules, article: Article, a: int, b: int, e: int) -> tu
                 end -= 1
             return m, end
     return None
+
+
+# ", sending prices lower", ", calling it …", ", despite …": after a comma, the writer's
+# comment on the claim or the speaker's next act, not part of what was said
+_NARRATOR_PARTICIPLES = frozenset(
+    "send push prompt trigger drive lift boost drag spark fuel call describe cite dismiss".split()
+)
+_NARRATOR_PREPOSITIONS = frozenset("despite notwithstanding".split())
+
+
+def _narrator_tail(article: Article, a: int, b: int) -> int:
+    """End of the English reported clause [a, b] before such a tail."""
+    toks = article.toks
+    if article.language != "en":
+        return b
+    for m in range(a + 3, b):
+        if toks[m].text != ",":
+            continue
+        nxt = toks[m + 1]
+        participle = nxt.lower.endswith("ing") and nxt.lemma in _NARRATOR_PARTICIPLES
+        if nxt.lower in _NARRATOR_PREPOSITIONS or (participle and not _has_own_subject(article, m + 1)):
+            return m - 1
+    return b
 
 
 def _has_own_subject(article: Article, m: int) -> bool:
@@ -711,13 +745,20 @@ def _inverted_cue(article: Article, j: int, s: int, masked: list[bool]) -> int |
     # the part before the comma must be a clause with a finite verb, not "En outre,"
     if any(toks[k].dep in _SUBJECT_DEPS and toks[k].head == j for k in clause):
         return None  # "À Bruxelles, la haute représentante, X, a jugé ces attaques …"
+    # (a relative clause on the subject is not one: "Washington, qui s'est retiré de
+    # l'accord, soutient la démarche")
+    relative = ("amod", "acl", "acl:relcl", "relcl")
     if not any(
-        (toks[k].pos in ("VERB", "AUX") and toks[k].dep not in ("amod", "acl"))
-        or (toks[k].dep in _SUBJECT_DEPS and s <= toks[k].head < p)
+        (toks[k].pos in ("VERB", "AUX") and toks[k].dep not in relative and not _in_relative(article, k))
+        or (toks[k].dep in _SUBJECT_DEPS and s <= toks[k].head < p and toks[toks[k].head].dep not in relative)
         for k in clause
     ):
         return None
     return p
+
+
+def _in_relative(article: Article, k: int) -> bool:
+    return article.toks[article.toks[k].head].dep in ("acl:relcl", "relcl")
 
 
 def _that_clause(article: Article, j: int, e: int) -> int | None:
@@ -815,8 +856,10 @@ def _source_phrase(
             if b <= a:
                 continue
             source = toks[a:b]
-            if not any(t.text[:1].isupper() for t in source) and any(
-                t.lower in rules.unnamed or t.lower in _UNNAMED_HEADS for t in source
+            if not any(t.text[:1].isupper() for t in source) and (
+                any(t.lower in rules.unnamed or t.lower in _UNNAMED_HEADS for t in source)
+                # "according to one minister", "selon plusieurs députés du bloc central"
+                or (source[0].lower in _SOME and not any(t.lower in _DOCUMENTS for t in source))
             ):
                 continue
             if j > s and any(_reports_clause(rules, article, k) for k in range(s, j)):
