@@ -29,6 +29,7 @@ def data_words(name: str) -> frozenset[str]:
 DE_SPEECH_VERBS = _words(
     """
     sagte sagten sagt sagen gesagt sage
+    warf warfen wirft
     erklärte erklärten erklärt erklären erkläre
     betonte betonten betont betonen
     warnte warnten warnt warnen gewarnt
@@ -152,6 +153,9 @@ DE_SPEECH_PARTICLE = {
     "gehe": {"aus"},
     "wandte": {"ein"},
     "wandten": {"ein"},
+    "warf": {"vor"},
+    "warfen": {"vor"},
+    "wirft": {"vor"},
     "erinnerte": {"daran"},
     "erinnert": {"daran"},
     "erinnerten": {"daran"},

@@ -1250,6 +1250,7 @@ def _skip_relative(article: Article, a: int, e: int) -> int:
     return a
 
 
+_ACCUSE = frozenset(("warf", "warfen", "wirft"))
 _FINITE_AUX = frozenset(
     """solle sollen soll könne können kann werde werden wird wolle wollen will müsse müssen muss
     dürfe dürfen darf habe haben hat sei seien ist sind hätte hätten würde würden könnte könnten
@@ -1644,8 +1645,19 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             continue
         if comma + 1 < e and _relative_opener(article, comma + 1, e):
             continue  # "…, in dem 185 Länder aufgelistet sind" / "…, was ein Hinweis ist"
-        if lower in DE_DASS_ONLY and _infinitive_clause(article, comma + 1, e):
-            continue  # "forderte X, die Angriffe einzustellen": a demand, not a report
+        if (lower in DE_DASS_ONLY or lower in _ACCUSE) and _infinitive_clause(article, comma + 1, e):
+            # "forderte X, die Angriffe einzustellen": a demand, not a report; "warf X vor,
+            # gelogen zu haben": an accusation named, not what was said
+            continue
+        if (
+            lower in _ACCUSE
+            and (comma + 1 >= e or toks[comma + 1].lower not in DE_COMPLEMENTIZERS)
+            and not any(
+                toks[k].lower in _konj_candidates() and is_konjunktiv(article, k, comma + 1)
+                for k in range(comma + 1, e)
+            )
+        ):
+            continue  # "warf X vor, sie habe …" reports in Konjunktiv (or with dass)
         if _noun_infinitive(article, j, comma, e):
             continue  # "meldet mehr Versuche, die Grenze zu überqueren": the noun's content
         if lower in _SOURCE_VERBS:

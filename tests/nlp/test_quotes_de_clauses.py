@@ -75,3 +75,12 @@ def test_an_allegation_with_soll_after_a_report_still_continues_it():
         "Einer der Männer soll eine rote Jacke getragen haben."
     )
     assert quote_containing(run(text, "de"), "rote Jacke").speaker == "Polizei"
+
+
+def test_warf_vor_reports_a_konjunktiv_clause_but_not_an_infinitive():
+    text = "Die Opposition warf der Regierung vor, sie habe das Parlament getäuscht."
+    quote = quote_containing(run(text, "de"), "Parlament getäuscht")
+    assert quote.speaker == "Opposition"
+    assert quote.cue == "warf"
+    text = "Der Kreml warf dem Westen vor, die Spannungen gezielt anzuheizen."
+    assert run(text, "de").quotes == []
