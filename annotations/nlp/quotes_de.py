@@ -1250,6 +1250,24 @@ def _skip_relative(article: Article, a: int, e: int) -> int:
     return a
 
 
+_CONJ_ADVERBS = frozenset("aber jedoch doch und allerdings".split())
+_SECOND_VERBS = frozenset(
+    """nannte nannten wollte wollten lehnte lehnten äußerte äußerten sprach sprachen rief riefen
+    forderte forderten""".split()
+)
+
+
+def _second_predicate(article: Article, a: int, e: int) -> bool:
+    """The comma after a cue opens a second verb of the same subject ("…, nannte aber keine
+    Details", "…, aber wollte sich nicht äußern"), not a reported clause."""
+    toks = article.toks
+    while a < e and toks[a].lower in _CONJ_ADVERBS and toks[a].text.islower():
+        a += 1
+    if a >= e or not toks[a].text.islower():
+        return False
+    return toks[a].lower in DE_TRAILING_CUES or toks[a].lower in _SECOND_VERBS
+
+
 _ACCUSE = frozenset(("warf", "warfen", "wirft"))
 _FINITE_AUX = frozenset(
     """solle sollen soll könne können kann werde werden wird wolle wollen will müsse müssen muss
@@ -1643,6 +1661,8 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                 continue  # "verwies auf die Initiative, die Unternehmen entlasten solle"
         if lower in DE_DASS_ONLY and (comma + 1 >= e or toks[comma + 1].lower not in DE_COMPLEMENTIZERS):
             continue
+        if _second_predicate(article, comma + 1, e):
+            continue  # "bestätigte den Einsatz, nannte aber keine Details": a second verb, no report
         if comma + 1 < e and _relative_opener(article, comma + 1, e):
             continue  # "…, in dem 185 Länder aufgelistet sind" / "…, was ein Hinweis ist"
         if (lower in DE_DASS_ONLY or lower in _ACCUSE) and _infinitive_clause(article, comma + 1, e):

@@ -84,3 +84,10 @@ def test_warf_vor_reports_a_konjunktiv_clause_but_not_an_infinitive():
     assert quote.cue == "warf"
     text = "Der Kreml warf dem Westen vor, die Spannungen gezielt anzuheizen."
     assert run(text, "de").quotes == []
+
+
+def test_a_second_verb_after_the_cue_is_not_a_report():
+    text = "Die Polizei bestätigte den Einsatz, nannte aber keine weiteren Einzelheiten."
+    no_quote_containing(run(text, "de"), "keine weiteren Einzelheiten")
+    text = "Wie die Feuerwehr mitteilte, waren die Bewohner rechtzeitig gewarnt worden."
+    assert quote_containing(run(text, "de"), "Bewohner rechtzeitig").speaker == "Feuerwehr"
