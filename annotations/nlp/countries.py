@@ -515,3 +515,10 @@ def _resolve_ambiguous(text: str, found: list[tuple[int, int, str | tuple[str, .
                 continue
         spans.append(EntitySpan(start, end, "COUNTRY", text[start:end], key=value))
     return spans
+
+
+def is_demonym_noun(word: str, language: str) -> bool:
+    """Whether a capitalised `word` is a nationality noun ("la Française", "l'Allemand"):
+    its lower-case form is a nationality adjective, which a country name never is."""
+    lower = word.lower()
+    return word[:1].isupper() and lower != word and _key(lower) in _gazetteer(language).phrases

@@ -459,25 +459,43 @@ def _inverted_subject(article: Article, k: int) -> bool:
     return p > 0 and toks[p - 1].text == ","
 
 
+def _apposed_before_verb(article: Article, mention: Mention) -> bool:
+    """ "À Téhéran, le porte-parole …, Esmaïl Baghaï, a dénoncé": a name between commas
+    right before the verb is the subject's apposition, however the parser linked it."""
+    toks = article.toks
+    first, after = mention.first_tok, mention.last_tok + 1
+    return (
+        first > 0
+        and after + 1 < len(toks)
+        and toks[first - 1].text == ","
+        and toks[after].text == ","
+        and getattr(toks[after + 1], "pos", "") in ("AUX", "VERB")
+    )
+
+
 def _in_subject_position(article: Article, mention: Mention) -> bool:
     toks = article.toks
     if article.language != "de":
         if mention.last_tok + 1 < len(toks) and toks[mention.last_tok + 1].lower in ("'s", "’s"):
             return False  # "dismissed Lai’s remarks": a possessive, though the parser may read "is"
         # "Le ministre …, Jean-Noël Barrot, a estimé": a name in apposition to the subject
-        return any(
-            toks[k].dep.startswith("nsubj")
-            # the French parser makes "…, Dmitri Peskov," a conj of the subject
-            or (toks[k].dep in ("appos", "conj") and toks[toks[k].head].dep.startswith("nsubj"))
-            # "La présidente Maia Sandu a salué …": the name as nmod (or flat) of the role noun
-            or (
-                toks[k].dep in ("nmod", "flat:name")
-                and toks[toks[k].head].dep.startswith("nsubj")
-                and not any(toks[m].pos == "ADP" for m in range(toks[k].head + 1, k))
+        return (
+            any(
+                toks[k].dep.startswith("nsubj")
+                # the French parser makes "…, Dmitri Peskov," a conj of the subject
+                or (toks[k].dep in ("appos", "conj") and toks[toks[k].head].dep.startswith("nsubj"))
+                # "La présidente Maia Sandu a salué …": the name as nmod (or flat) of the role noun
+                or (
+                    toks[k].dep in ("nmod", "flat:name")
+                    and toks[toks[k].head].dep.startswith("nsubj")
+                    and not any(toks[m].pos == "ADP" for m in range(toks[k].head + 1, k))
+                )
+                or _inverted_subject(article, k)
+                for k in range(mention.first_tok, mention.last_tok + 1)
             )
-            or _inverted_subject(article, k)
-            for k in range(mention.first_tok, mention.last_tok + 1)
-        ) or _opens_sentence(article, mention)
+            or _opens_sentence(article, mention)
+            or _apposed_before_verb(article, mention)
+        )
     # German without a parser: a name that no preposition or oblique article governs
     # ("wich Peskow aus", "Putin und Kim hatten") is taken as a subject, while "von
     # Präsident Putin", "des Machthabers Kim" are not

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .article import Article, Tok
+from .countries import is_demonym_noun
 from .lexicon import EN_SPEECH_LEMMAS, EN_UNNAMED_SOURCES, FR_SPEECH_LEMMAS, ROLE_SYNONYMS
 from .quotes import Candidate, Speaker
 
@@ -158,8 +159,20 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
             return Speaker(mention.key, toks[first].start, toks[first].end, "PERSON")
         return None
     first = _after_dateline(toks, first, last)
+    det = first
     while first <= last and toks[first].lower in _DETS:
         first += 1
+    if (
+        rules.language == "fr"
+        and first == last
+        and first > det
+        and toks[first - 1].lower in ("le", "la", "l'", "l’")
+        and is_demonym_noun(toks[first].text, "fr")
+    ):
+        # "La Française estime que …": the person just named, by nationality
+        mention = article.last_person_before(toks[first].start)
+        if mention is not None:
+            return Speaker(mention.key, toks[first].start, toks[first].end, "PERSON")
     while last >= first and (toks[last].text in _PUNCT or toks[last].text in _OPEN_CLOSE_MARKS):
         last -= 1
     if first > last:
@@ -167,7 +180,11 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
     start, end = toks[first].start, toks[last].end
     text = article.text[start:end]
     role = ROLE_SYNONYMS.get(text.lower(), text.lower())
-    key = article.person_for_role(role, start) or _national_role(article, first, last)
+    key = (
+        article.person_for_role(role, start)
+        or _national_role(article, first, last)
+        or _role_head(article, first, last)
+    )
     if key is not None:
         return Speaker(key, start, end, "PERSON")
     if (
@@ -297,6 +314,10 @@ def _after_cue(rules: DepRules, article: Article, i: int) -> tuple[str, Speaker 
             return cue, speaker_from_span(rules, article, pronoun, pronoun)
         if _is_speech_verb(rules, tok) or _is_after_quote_verb(rules, tok):
             speaker = _subject(rules, article, k)
+            if speaker is not None and speaker.start < toks[i].start:
+                # « Nous ne laisserons pas … », a prévenu son président, X: the parser took
+                # a word inside the quote for the subject
+                speaker = None
             if speaker is None:
                 speaker = _np_after(rules, article, k + 1)
             if speaker is None and k > i:
@@ -358,6 +379,36 @@ def _national_role(article: Article, first: int, last: int) -> str | None:
         s, _e = article.sents[toks[mention.first_tok].sent]
         window = range(max(s, mention.first_tok - 4), mention.first_tok)
         if any(toks[k].lower == adjective for k in window):
+            return mention.key
+    return None
+
+
+_ROLE_HEADS = frozenset(
+    "minister ministre ministres senator sénateur sénatrice governor chancellor chancelier chancelière "
+    "spokesman spokeswoman spokesperson porte-parole secretary secrétaire mayor maire ambassador "
+    "ambassadeur ambassadrice commissioner commissaire envoy émissaire".split()
+)
+_FEMININE = {"sénatrice": "sénateur", "chancelière": "chancelier", "ambassadrice": "ambassadeur"}
+
+
+def _role_head(article: Article, first: int, last: int) -> str | None:
+    """ "the minister", "la sénatrice": the person last named with that role noun just before
+    the name ("Saudi Energy Minister Prince Abdulaziz bin Salman", "le ministre de
+    l'Intérieur, Bruno Retailleau")."""
+    toks = article.toks
+    k = first
+    while k < last and toks[k].pos == "ADJ":
+        k += 1
+    head = toks[k].lower
+    if head not in _ROLE_HEADS or any(toks[m].text[:1].isupper() for m in range(first, k + 1)):
+        return None
+    head = _FEMININE.get(head, head)
+    for mention in reversed(article.persons):
+        if mention.last_tok >= first:
+            continue
+        s, _e = article.sents[toks[mention.first_tok].sent]
+        window = range(max(s, mention.first_tok - 8), mention.first_tok)
+        if any(_FEMININE.get(toks[m].lower, toks[m].lower) == head for m in window):
             return mention.key
     return None
 
@@ -765,7 +816,8 @@ def _that_clause(article: Article, j: int, e: int) -> int | None:
     """ "told a news briefing that Manila had …": a that-clause the parser hung elsewhere."""
     toks = article.toks
     for k in range(j + 1, min(e - 1, j + 9)):
-        if toks[k].pos == "VERB" or toks[k].text in _END:
+        # ("sur France Inter que": a capitalised name the tagger took for a verb)
+        if (toks[k].pos == "VERB" and not toks[k].text[:1].isupper()) or toks[k].text in _END:
             return None
         if toks[k].lower in ("that", "que", "qu'", "qu’") and toks[k + 1].pos in _SUBJECT_POS:
             return k + 1

@@ -74,3 +74,46 @@ def test_the_word_before_a_particle_names_the_same_person():
         "Lula a ensuite rencontré le pape."
     )
     assert run(text, "fr").persons() == [("Luiz Inácio Lula da Silva", 2)]
+
+
+def test_pronoun_after_a_name_apposed_between_commas_before_the_verb():
+    text = (
+        "Le Quai d’Orsay a indiqué que Catherine Colonna avait appelé son homologue. "
+        "À Ankara, le porte-parole de la diplomatie turque, Öncü Keçeli, a dénoncé une ingérence. "
+        "« Ces accusations sont sans fondement », a-t-il affirmé devant la presse."
+    )
+    assert quote_containing(run(text, "fr"), "sans fondement").speaker == "Öncü Keçeli"
+
+
+def test_subject_inside_the_quote_is_not_the_speaker():
+    text = (
+        "Les pêcheurs bretons restent en colère. « Nous ne céderons rien sur les quotas », "
+        "a prévenu leur porte-parole, Yannick Le Goff."
+    )
+    assert quote_containing(run(text, "fr"), "ne céderons rien").speaker == "Yannick Le Goff"
+
+
+def test_that_clause_after_a_radio_name_the_tagger_took_for_a_verb():
+    text = (
+        "La ministre du Travail, Astrid Panosyan, a rappelé jeudi sur France Info que la "
+        "réforme entrerait en vigueur en septembre."
+    )
+    quote = quote_containing(run(text, "fr"), "réforme entrerait")
+    assert quote.speaker == "Astrid Panosyan"
+
+
+def test_the_role_noun_alone_means_the_person_named_with_it():
+    text = (
+        "Kuwaiti Oil Minister Tariq al-Roumi met traders on Sunday. The ministry said in a "
+        "statement that exports would rise.\n\n"
+        '"We will keep our promises," the minister said.'
+    )
+    assert quote_containing(run(text, "en"), "keep our promises").speaker == "Tariq al-Roumi"
+
+
+def test_nationality_noun_as_subject_means_the_person_just_named():
+    text = (
+        "La directrice de l’OMC, Ngozi Okonjo-Iweala, a reçu la presse à Genève. "
+        "La Nigériane estime que le commerce mondial résiste mieux que prévu."
+    )
+    assert quote_containing(run(text, "fr"), "commerce mondial").speaker == "Ngozi Okonjo-Iweala"
