@@ -1250,6 +1250,23 @@ def _skip_relative(article: Article, a: int, e: int) -> int:
     return a
 
 
+def _second_cue(article: Article, a: int, b: int) -> tuple[int, int, int] | None:
+    """ "…, und fügte hinzu, …" inside the clause [a, b): a second cue of the same subject;
+    (its comma before "und", the verb, the comma that opens its own clause)."""
+    toks = article.toks
+    for k in range(a + 2, b - 3):
+        if toks[k].text != "," or toks[k + 1].lower not in ("und", "aber") or not toks[k + 2].text.islower():
+            continue
+        v = k + 2
+        if toks[v].lower not in DE_SPEECH_VERBS:
+            continue
+        for c in range(v + 1, min(b - 1, v + 6)):
+            if toks[c].text in (",", ":"):
+                return (k, v, c) if _is_cue_verb(article, v, c) else None
+        return None
+    return None
+
+
 _CONJ_ADVERBS = frozenset("aber jedoch doch und allerdings".split())
 _SECOND_VERBS = frozenset(
     """nannte nannten wollte wollten lehnte lehnten äußerte äußerten sprach sprachen rief riefen
@@ -1687,13 +1704,19 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             if speaker is None:
                 speaker = _subject_after(article, j + 1, comma)
         end = _writer_resumes(article, comma + 1, _main_clause_start(article, s, comma + 1, e, j))
-        span = _clause_span(article, comma + 1, end, masked)
+        second = _second_cue(article, comma + 1, end)
+        span = _clause_span(article, comma + 1, second[0] if second else end, masked)
         if span:
             front = _reported_front(article, s, j, masked)
             if front is not None:
                 # "Die Lage sei ernst, sagte X, die Pegel stiegen weiter": both halves report
                 out.append(Candidate(front[0], front[1], False, tok.text, speaker))
             out.append(Candidate(span[0], span[1], False, tok.text, speaker))
+            if second is not None:
+                # "…, man sei auf gutem Weg, und fügte hinzu, die Gespräche gingen weiter"
+                more = _clause_span(article, second[2] + 1, end, masked)
+                if more:
+                    out.append(Candidate(more[0], more[1], False, toks[second[1]].text, speaker))
             return out
     return out
 

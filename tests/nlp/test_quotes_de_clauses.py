@@ -91,3 +91,15 @@ def test_a_second_verb_after_the_cue_is_not_a_report():
     no_quote_containing(run(text, "de"), "keine weiteren Einzelheiten")
     text = "Wie die Feuerwehr mitteilte, waren die Bewohner rechtzeitig gewarnt worden."
     assert quote_containing(run(text, "de"), "Bewohner rechtzeitig").speaker == "Feuerwehr"
+
+
+def test_second_cue_joined_by_und_splits_the_report():
+    text = (
+        "Kanzlerin Ute Brandl sagte am Rande des Gipfels, man sei auf einem guten Weg, und fügte "
+        "hinzu, die Gespräche gingen am Abend weiter."
+    )
+    result = run(text, "de")
+    first = quote_containing(result, "guten Weg")
+    assert "Gespräche" not in first.text
+    assert first.speaker == "Ute Brandl"
+    assert quote_containing(result, "Gespräche gingen").speaker == "Ute Brandl"
