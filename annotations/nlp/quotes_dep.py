@@ -796,6 +796,11 @@ def _inverted_cue(article: Article, j: int, s: int, masked: list[bool]) -> int |
     # the part before the comma must be a clause with a finite verb, not "En outre,"
     if any(toks[k].dep in _SUBJECT_DEPS and toks[k].head == j for k in clause):
         return None  # "À Bruxelles, la haute représentante, X, a jugé ces attaques …"
+    rel = next(
+        (k for k in clause if toks[k].lower in ("qui", "which", "who") and toks[k - 1].text == ","), None
+    )
+    if rel is not None and not any(toks[k].text == "," for k in range(rel, p)):
+        return None  # "Washington, qui s'est retiré de l'accord, soutient …": subject + relative
     # (a relative clause on the subject is not one: "Washington, qui s'est retiré de
     # l'accord, soutient la démarche")
     relative = ("amod", "acl", "acl:relcl", "relcl")

@@ -117,3 +117,11 @@ def test_nationality_noun_as_subject_means_the_person_just_named():
         "La Nigériane estime que le commerce mondial résiste mieux que prévu."
     )
     assert quote_containing(run(text, "fr"), "commerce mondial").speaker == "Ngozi Okonjo-Iweala"
+
+
+def test_subject_and_its_relative_clause_before_a_verb_is_no_reported_clause():
+    text = (
+        "Selon des diplomates européens, un accord pourrait intervenir avant la fin du mois.\n\n"
+        "Ottawa, qui s'est retiré du traité de 2019, soutient la démarche britannique."
+    )
+    no_quote_containing(run(text, "fr"), "Ottawa")
