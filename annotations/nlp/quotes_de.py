@@ -442,9 +442,32 @@ def _subject_after(article: Article, i: int, end: int) -> Speaker | None:
         if article.person_at.get(j) is not None or tok.lower in DE_DETERMINERS or _is_capital(tok):
             stop = np_forward(article, j, end)
             if stop is not None:
-                return speaker_from_np(article, j, stop)
+                speaker = speaker_from_np(article, j, stop)
+                if speaker is not None and speaker.label != "PERSON":
+                    # "sagte die Präsidentin des Pflegerats, Christine Vogler.": the name after
+                    # the comma is the speaker
+                    named = _trailing_apposition(article, stop, end)
+                    if named is not None:
+                        return named
+                return speaker
         j += 1
     return None
+
+
+def _trailing_apposition(article: Article, comma: int, end: int) -> Speaker | None:
+    """A person named right after the comma at `comma`, with nothing of a clause after the
+    name (a comma, a stop, a quotation mark or the end follows it)."""
+    toks = article.toks
+    if comma + 1 >= end or toks[comma].text != ",":
+        return None
+    mention = article.person_at.get(comma + 1)
+    if mention is None or mention.first_tok != comma + 1:
+        return None
+    after = mention.last_tok + 1
+    if after < len(toks) and toks[after].text not in _CLAUSE_BREAK and toks[after].text not in _PUNCT_END:
+        if toks[after].text not in _MARKS:
+            return None
+    return Speaker(mention.key, mention.start, mention.end, "PERSON")
 
 
 def _particle_name(article: Article, j: int, end: int) -> Speaker | None:

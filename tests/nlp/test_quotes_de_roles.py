@@ -83,3 +83,13 @@ def test_die_notenbank_means_the_central_bank_named_before():
         "die Wirtschaft dürfte im Herbst leicht schrumpfen."
     )
     assert quote_containing(run(text, "de"), "Wirtschaft dürfte").speaker == "Bundesbank"
+
+
+def test_name_after_the_role_behind_a_trailing_cue_is_the_speaker():
+    text = (
+        "„Wir haben früh gewarnt“, sagte die Präsidentin des Pflegerats, Christine Vogel, "
+        "„aber niemand hat zugehört.“"
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "früh gewarnt").speaker == "Christine Vogel"
+    assert quote_containing(result, "niemand hat").speaker == "Christine Vogel"
