@@ -238,7 +238,7 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
         mention = article.person_at.get(i)
         if mention is not None:
             return Speaker(mention.key, mention.start, mention.end, "PERSON")
-    if end - first == 1 and toks[first].lower in ("er", "sie"):
+    if end - first == 1 and toks[first].lower in ("er", "sie", "ihm", "ihr"):  # "Ihm zufolge"
         mention = _pronoun_referent(article, first)
         if mention is not None:
             return Speaker(mention.key, toks[first].start, toks[first].end, "PERSON")
@@ -367,7 +367,7 @@ def _pronoun_referent(article: Article, i: int) -> Mention | None:
     mention = article.last_person_before(toks[i].start)
     if mention is None:
         return None
-    want = "f" if toks[i].lower == "sie" else "m"
+    want = "f" if toks[i].lower in ("sie", "ihr") else "m"
     if _gender(article, mention.key) in (None, want):
         return mention
     for other in reversed(article.persons):
@@ -848,6 +848,9 @@ def colon_cue(article: Article, colon: int) -> tuple[str, Speaker | None] | None
                 continue
             if toks[j].lower.startswith("zitiert"):
                 return toks[j].text, _quoted_one(article, s, j, colon)
+            if toks[j].lower in _SOURCE_VERBS:
+                # "In einer Erklärung des Verbands hieß es: „…“": the source is where it stands
+                return toks[j].text, _source_pp(article, s, colon)
             speaker = _subject_before(article, s, j)
             if speaker is None:
                 speaker = _subject_after(article, j + 1, colon)

@@ -93,3 +93,18 @@ def test_name_after_the_role_behind_a_trailing_cue_is_the_speaker():
     result = run(text, "de")
     assert quote_containing(result, "früh gewarnt").speaker == "Christine Vogel"
     assert quote_containing(result, "niemand hat").speaker == "Christine Vogel"
+
+
+def test_ihm_zufolge_means_the_man_named_before():
+    text = "Minister Karl Brenner stellte den Bericht vor. Ihm zufolge fehlen bundesweit 50.000 Pflegekräfte."
+    assert quote_containing(run(text, "de"), "fehlen bundesweit").speaker == "Karl Brenner"
+
+
+def test_hiess_es_before_a_colon_names_the_place_of_the_statement():
+    text = (
+        "Minister Karl Brenner stellte den Bericht vor. In einer Erklärung des Verbands hieß es: "
+        "„Wir lehnen die Pläne ab.“"
+    )
+    speaker = quote_containing(run(text, "de"), "lehnen die Pläne").speaker
+    assert speaker != "Karl Brenner"
+    assert "Verbands" in speaker
