@@ -1492,8 +1492,15 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                 return out
         # "eigenen Angaben zufolge" / "nach eigener Aussage": the subject is its own source
         if lower in ("eigenen", "eigener") and j + 1 < e and toks[j + 1].text in _SOURCE_NOUNS | {"Aussage"}:
-            speaker = _own_source(article, s, e, j)
-            span = _clause_span(article, s, e, masked)
+            after = j + 2 + (j + 2 < e and toks[j + 2].lower == "zufolge")
+            opens = j == s or (j == s + 1 and toks[s].lower == "nach")
+            speaker = _subject_after(article, after, e) if opens else _own_source(article, s, e, j)
+            if opens and (speaker is None or speaker.label != "PERSON") and toks[s].sent > 0:
+                # "Eigenen Angaben zufolge stieg der Umsatz": the one of the sentence before
+                speaker = _previous_subject(article, toks[s].sent - 1) or speaker
+            # "Nach eigenen Worten will X …" / "Eigenen Angaben zufolge ist X …": the source
+            # phrase opens the sentence, the report is the rest
+            span = _clause_span(article, after if opens else s, e, masked)
             if span:
                 out.append(Candidate(span[0], span[1], False, f"{tok.text} {toks[j + 1].text}", speaker))
                 return out

@@ -103,3 +103,14 @@ def test_second_cue_joined_by_und_splits_the_report():
     assert "Gespräche" not in first.text
     assert first.speaker == "Ute Brandl"
     assert quote_containing(result, "Gespräche gingen").speaker == "Ute Brandl"
+
+
+def test_own_source_phrase_opening_the_sentence_is_not_part_of_the_report():
+    text = "Präsident Ivo Marek trat vor die Presse. Nach eigenen Worten will Marek weiter kämpfen."
+    quote = quote_containing(run(text, "de"), "weiter kämpfen")
+    assert quote.text == "will Marek weiter kämpfen"
+    assert quote.speaker == "Ivo Marek"
+    text = "Der Konzern hat einen Rekordgewinn gemacht. Eigenen Angaben zufolge stieg der Umsatz um zehn Prozent."
+    quote = quote_containing(run(text, "de"), "Umsatz")
+    assert quote.text.startswith("stieg")
+    assert quote.speaker == "Konzern"
