@@ -265,6 +265,10 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
             )
             if key:
                 break
+        if key is not None and _named_later(article, key, pos):
+            # "Der chinesische Außenminister fügte hinzu" before "Polens Außenminister X" is
+            # introduced: someone else, not the person named later with that role
+            key = None
         if key is None and first > 0 and (_AGE_NOUN.match(words[0]) or _epithet(words[0])):
             # "sagte die 52-Jährige", "sagte der SPD-Politiker": the last person named just
             # before, of the gender the article shows
@@ -283,6 +287,11 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
             return named
     start, stop = toks[first].start, toks[end - 1].end
     return Speaker(article.text[start:stop], start, stop, label)
+
+
+def _named_later(article: Article, key: str, pos: int) -> bool:
+    """The person `key` is first mentioned after character `pos`."""
+    return all(m.start > pos for m in article.persons if m.key == key)
 
 
 _CENTRAL_BANK_NOUNS = frozenset(("notenbank", "zentralbank"))

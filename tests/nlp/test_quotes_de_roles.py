@@ -108,3 +108,14 @@ def test_hiess_es_before_a_colon_names_the_place_of_the_statement():
     speaker = quote_containing(run(text, "de"), "lehnen die Pläne").speaker
     assert speaker != "Karl Brenner"
     assert "Verbands" in speaker
+
+
+def test_role_does_not_point_forward_to_a_person_introduced_later():
+    text = (
+        "Die Delegationen trafen sich in Genf. Der chinesische Außenminister fügte hinzu: "
+        "„Wir sind Partner, keine Rivalen.“\n\n"
+        "Polens Außenminister Jan Wrona schrieb später auf X: „Das ist eine Lüge.“"
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Partner, keine").speaker != "Jan Wrona"
+    assert quote_containing(result, "eine Lüge").speaker == "Jan Wrona"
