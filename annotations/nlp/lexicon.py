@@ -315,6 +315,10 @@ DE_ROLE_SUFFIXES = (
     "stürmerin",
     "inhaber",
     "inhaberin",
+    # "ihr Amtskollege Wang Yi", "seinen Parteikollegen Jan Roth"
+    "kollege",
+    "kollegin",
+    "kollegen",
 )
 # whole role words whose ending alone would also match things ("Fahrzeuge")
 DE_ROLE_EXACT = _words("zeuge augenzeuge")

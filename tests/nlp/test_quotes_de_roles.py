@@ -119,3 +119,13 @@ def test_role_does_not_point_forward_to_a_person_introduced_later():
     result = run(text, "de")
     assert quote_containing(result, "Partner, keine").speaker != "Jan Wrona"
     assert quote_containing(result, "eine Lüge").speaker == "Jan Wrona"
+
+
+def test_colleague_role_introduces_a_foreign_name():
+    text = (
+        "Die Außenministerin traf ihren Amtskollegen Zhao Minghui in Peking. Zhao erklärte, man wolle "
+        "die Beziehungen vertiefen."
+    )
+    result = run(text, "de")
+    assert "Zhao Minghui" in [name for name, _ in result.persons()]
+    assert quote_containing(result, "Beziehungen vertiefen").speaker == "Zhao Minghui"
