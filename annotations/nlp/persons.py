@@ -179,7 +179,8 @@ _MODEL_ROLES = frozenset(
     "ambassador commander premier governor mayor senator secretary chief "
     "dirigeant dirigeante homologue ministre président présidente porte-parole chancelier "
     "chancelière ambassadeur ambassadrice commandant maire analyst analyste economist économiste "
-    "researcher chercheur chercheuse professor professeur professeure".split()
+    "researcher chercheur chercheuse professor professeur professeure commissioner commissaire "
+    "secrétaire député députée sénateur sénatrice lawmaker".split()
 )
 
 

@@ -194,8 +194,46 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
     ):
         # "officials", "analysts": no named source; "the ministry", "police" are one
         return None
+    if rules.language == "fr" and first > det:
+        described = _described_person(article, det, first, last)
+        if described is not None:
+            return described
     label = "COUNTRY" if all(k in article.country_toks for k in range(first, last + 1)) else "ORG"
     return Speaker(text, start, end, label)
+
+
+# French descriptions of a person named before: "le nationaliste flamand", "l'ancien
+# député", "le syndicaliste", "le chef de l'État sénégalais"
+_FR_PERSON_NOUNS = frozenset(
+    "député députée ministre président présidente chef élu élue maire juge avocat avocate diplomate "
+    "porte-parole patron patronne expert experte responsable candidat candidate opposant opposante "
+    "militant militante leader dirigeant dirigeante homme femme sénateur sénatrice commissaire "
+    "secrétaire négociateur négociatrice chercheur chercheuse ambassadeur ambassadrice général "
+    "souverain souveraine monarque prince princesse roi reine pape cardinal évêque ex-président "
+    "ex-ministre premier première libéral libérale républicain républicaine démocrate".split()
+)
+_FR_PERSON_SUFFIXES = ("iste", "ienne", "aire", "ogue", "génaire", "eur", "euse", "trice")
+
+
+def _described_person(article: Article, det: int, first: int, last: int) -> Speaker | None:
+    toks = article.toks
+    if toks[first - 1].lower not in ("le", "la", "l'", "l’") or last - first > 5:
+        return None
+    k = first
+    while k < last and toks[k].lower in ("ancien", "ancienne", "nouveau", "nouvelle", "jeune", "vieux"):
+        k += 1
+    head = toks[k].lower
+    if toks[k].text[:1].isupper() or not (head in _FR_PERSON_NOUNS or head.endswith(_FR_PERSON_SUFFIXES)):
+        return None
+    # "le commissaire aux Transports, Apostolos Tzitzikostas": the apposed name
+    apposed = _with_apposed_name(article, None, last + 1)
+    if apposed is not None:
+        return apposed
+    # the person last named, subject or not: a description follows its introduction
+    before = [m for m in article.persons if m.start < toks[det].start]
+    if not before:
+        return None
+    return Speaker(before[-1].key, toks[first].start, toks[last].end, "PERSON")
 
 
 def _after_dateline(toks: list[Tok], first: int, last: int) -> int:
@@ -490,6 +528,11 @@ def _trim(article: Article, a: int, b: int) -> tuple[int, int]:
     toks = article.toks
     while a <= b and (toks[a].lower in _COMPLEMENTIZERS or toks[a].text in _PUNCT):
         a += 1
+    # "said Tuesday her government would …" (AP style): the day belongs to the cue
+    if a + 2 < b and toks[a].lower in _WEEKDAYS and toks[a + 1].pos not in ("AUX", "VERB", "PART"):
+        a += 1
+        while a <= b and toks[a].lower in _COMPLEMENTIZERS:
+            a += 1
     # a dateline ("WASHINGTON —", "MOSCOW (Reuters) -") is not part of the claim
     for k in range(a, min(b, a + 10)):
         if toks[k].text in _DASHES:
@@ -502,6 +545,7 @@ def _trim(article: Article, a: int, b: int) -> tuple[int, int]:
 
 
 _DASHES = frozenset("— – -".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # plural sources without a name: "officials said …" is a claim with no named source
 _UNNAMED_HEADS = frozenset(
     "officials sources analysts observers experts critics witnesses diplomats residents people "
@@ -652,18 +696,33 @@ def _second_act(rules: DepRules, article: Article, a: int, b: int, e: int) -> tu
     toks = article.toks
     for m in range(a + 2, b + 1):
         tok = toks[m]
-        if tok.pos != "VERB" or toks[m - 1].text not in (",", "and", "et") or _has_own_subject(article, m):
+        # "…, et a promis que …": the auxiliary of a compound tense stands between
+        p = m - 1 if toks[m - 1].pos == "AUX" and toks[m - 2].text in (",", "et") else m
+        # ", while insisting that …"
+        if toks[p - 1].lower == "while":
+            p -= 1
+            if toks[p - 1].text in _OPEN_CLOSE_MARKS:
+                p -= 1  # '… "with a cool head," while insisting that …'
+
+        if tok.pos != "VERB" or toks[p - 1].text not in (",", "and", "et") or _has_own_subject(article, m):
             continue
         participle = (
-            toks[m - 1].text == ","
-            and tok.dep == "advcl"
+            toks[p - 1].text == ","
+            and tok.dep in ("advcl", "conj")
             and tok.lower.endswith(("ing", "ant"))
             and _is_speech_verb(rules, tok)
             and _nested_clause(article, m, e) is not None
         )
-        if participle or (tok.dep == "conj" and tok.lemma in _SECOND_ACTS):
-            end = m - 1
-            while end > a and (toks[end].text in _PUNCT or toks[end].lower in ("and", "et")):
+        # "…, et a promis que …", "… and said that …": a second speech verb with its own clause
+        speech = (
+            tok.dep == "conj"
+            and not tok.lower.endswith(("ing", "ant"))
+            and _is_speech_verb(rules, tok)
+            and _nested_clause(article, m, e) is not None
+        )
+        if participle or speech or (tok.dep == "conj" and tok.lemma in _SECOND_ACTS):
+            end = p - 1
+            while end > a and (toks[end].text in _PUNCT or toks[end].lower in ("and", "et", "while")):
                 end -= 1
             return m, end
     return None

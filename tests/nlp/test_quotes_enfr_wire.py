@@ -125,3 +125,48 @@ def test_subject_and_its_relative_clause_before_a_verb_is_no_reported_clause():
         "Ottawa, qui s'est retiré du traité de 2019, soutient la démarche britannique."
     )
     no_quote_containing(run(text, "fr"), "Ottawa")
+
+
+def test_second_speech_verb_with_its_own_clause_after_et():
+    text = (
+        "La ministre néerlandaise Dilan Yeşilgöz a pris la parole mardi. Elle a estimé que le "
+        "plan restait trop coûteux, et a promis que les petites communes seraient aidées."
+    )
+    result = run(text, "fr")
+    assert quote_containing(result, "plan restait").text == "le plan restait trop coûteux"
+    assert quote_containing(result, "petites communes").speaker == "Dilan Yeşilgöz"
+
+
+def test_while_insisting_that_and_a_weekday_after_said():
+    text = (
+        "Brazilian Finance Minister Fernando Haddad said Thursday the government would cut "
+        'spending "without touching social programs," while insisting that the deficit target '
+        "would be met."
+    )
+    result = run(text, "en")
+    first = quote_containing(result, "would cut spending")
+    assert first.text.startswith("the government")
+    assert "deficit target" not in first.text
+    assert quote_containing(result, "deficit target").speaker == "Fernando Haddad"
+
+
+def test_french_description_of_the_person_just_named():
+    text = (
+        "Le premier ministre néerlandais, Dick Schoof, a défendu son budget devant les députés. "
+        "« Nous devons faire des choix », a lancé le libéral. Pour la cheffe des Verts, Mirjam "
+        "Bikker, membre de l’opposition, le texte est injuste. L’ancienne députée estime que "
+        "les plus pauvres paieront la facture."
+    )
+    result = run(text, "fr")
+    assert quote_containing(result, "faire des choix").speaker == "Dick Schoof"
+    assert quote_containing(result, "plus pauvres").speaker == "Mirjam Bikker"
+
+
+def test_commissioner_with_apposed_name_is_a_person():
+    text = (
+        "La Commission européenne suit le dossier. La commissaire à l’Énergie, Dan Jørgensen, "
+        "a rappelé que les États membres devaient tenir leurs objectifs."
+    )
+    result = run(text, "fr")
+    assert "Dan Jørgensen" in dict(result.persons())
+    assert quote_containing(result, "États membres").speaker == "Dan Jørgensen"
