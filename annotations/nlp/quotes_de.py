@@ -335,7 +335,8 @@ _EPITHETS = (
 
 
 def _epithet(lower: str) -> bool:
-    return lower.endswith(_EPITHETS)
+    # "der CSU-Chef", "die SPD-Fraktionschefin": a party role points back like an epithet
+    return lower.endswith(_EPITHETS) or ("-" in lower and is_role_word(lower.rsplit("-", 1)[1]))
 
 
 def _age_referent(article: Article, i: int) -> Mention | None:

@@ -129,3 +129,11 @@ def test_colleague_role_introduces_a_foreign_name():
     result = run(text, "de")
     assert "Zhao Minghui" in [name for name, _ in result.persons()]
     assert quote_containing(result, "Beziehungen vertiefen").speaker == "Zhao Minghui"
+
+
+def test_party_chief_compound_points_back_to_the_premier():
+    text = (
+        "Ministerpräsident Bernd Falkner hat die Regierung kritisiert. Sie habe das Vertrauen "
+        "verspielt, sagte der CSU-Chef am Montag."
+    )
+    assert quote_containing(run(text, "de"), "Vertrauen").speaker == "Bernd Falkner"
