@@ -440,6 +440,11 @@ def _opens_sentence(article: Article, mention: Mention) -> bool:
     small French model often parses two paragraphs as one)."""
     toks = article.toks
     s, _e = article.sents[toks[mention.first_tok].sent]
+    # "Au Sénégal, le président X …", "In Kyiv, President X …": a place phrase first
+    if getattr(toks[s], "pos", "") == "ADP":
+        comma = next((k for k in range(s + 1, min(mention.first_tok, s + 5)) if toks[k].text == ","), None)
+        if comma is not None and all(getattr(t, "pos", "") in ("PROPN", "DET") for t in toks[s + 1 : comma]):
+            s = comma + 1
     before = toks[s : mention.first_tok]
     return len(before) <= 4 and all(
         getattr(t, "pos", "") in ("DET", "ADJ", "NOUN", "PROPN", "X") for t in before
@@ -458,6 +463,18 @@ def _inverted_subject(article: Article, k: int) -> bool:
         return False
     p = v - 1 if v > 0 and toks[v - 1].pos == "AUX" else v
     return p > 0 and toks[p - 1].text == ","
+
+
+def _holder(article: Article, mention: Mention) -> bool:
+    """ "Pour le président du MR, X, la réforme est …", "Selon X, …": the holder of the view
+    the sentence states, whom a following "fait-il valoir" means."""
+    toks = article.toks
+    s, _e = article.sents[toks[mention.first_tok].sent]
+    return (
+        toks[s].lower in ("pour", "selon")
+        and mention.first_tok - s <= 8
+        and not any(getattr(toks[k], "pos", "") in ("VERB", "AUX") for k in range(s, mention.first_tok))
+    )
 
 
 def _apposed_before_verb(article: Article, mention: Mention) -> bool:
@@ -496,6 +513,7 @@ def _in_subject_position(article: Article, mention: Mention) -> bool:
             )
             or _opens_sentence(article, mention)
             or _apposed_before_verb(article, mention)
+            or _holder(article, mention)
         )
     # German without a parser: a name that no preposition or oblique article governs
     # ("wich Peskow aus", "Putin und Kim hatten") is taken as a subject, while "von

@@ -170,3 +170,20 @@ def test_commissioner_with_apposed_name_is_a_person():
     result = run(text, "fr")
     assert "Dan Jørgensen" in dict(result.persons())
     assert quote_containing(result, "États membres").speaker == "Dan Jørgensen"
+
+
+def test_view_holder_after_pour_is_the_pronouns_person():
+    text = (
+        "La présidente des Verts, Sarah Schlitz, a dénoncé un budget injuste. Pour le chef du "
+        "CD&V, Sammy Mahdi, membre de la majorité, le budget est équilibré. « Personne ne sera "
+        "oublié », assure-t-il."
+    )
+    assert quote_containing(run(text, "fr"), "Personne ne sera").speaker == "Sammy Mahdi"
+
+
+def test_subject_after_a_place_phrase_and_a_participle_apposition():
+    text = (
+        "Au Ghana, le président John Dramani Mahama, chargé d'une médiation, juge que le "
+        "dialogue reste possible."
+    )
+    assert quote_containing(run(text, "fr"), "dialogue reste").speaker == "John Dramani Mahama"
