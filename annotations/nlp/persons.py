@@ -256,6 +256,19 @@ def _given_name(article: Article, k: int) -> bool:
     )
 
 
+_BYLINE = re.compile(r"(?:Par|By|PAR|BY)\s+$")
+
+
+def _byline(article: Article, first: int) -> bool:
+    """ "Par Claire Vandamme (à Bruxelles)", "By Jane Doe, Reuters": the author's line."""
+    text = article.text
+    start = article.toks[first].start
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end - line_start < 90 and _BYLINE.fullmatch(text[line_start:start]) is not None
+
+
 def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int, int, str]]:
     """Person entities from the spaCy model, trimmed of titles and possessives."""
     toks = article.toks
@@ -316,6 +329,8 @@ def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int
             role = ""
         if all(k in article.country_toks for k in range(first, end)):
             continue  # "Mali and Burkina Faso": the model's PERSON is a country
+        if _byline(article, first):
+            continue
         found.append((first, end, role))
     return found
 
