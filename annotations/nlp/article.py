@@ -308,6 +308,16 @@ _MONTHS = frozenset(
 )
 
 
+# "stieg auf 40. Das teilte die Polizei mit.": German reads "40." as an ordinal ("am 3. Oktober",
+# "der 40. Jahrestag"), but an ordinal is followed by a noun or an adjective, never by one of
+# these words, which open a sentence.
+_SENTENCE_OPENERS = frozenset(
+    "Der Die Das Dem Den Des Ein Eine Einen Einem Einer Er Sie Es Wir Ich Man Dies Diese Dieser "
+    "Dieses Damit Dabei Daher Danach Dann Doch Aber Auch Zudem Außerdem Allerdings Laut Demnach "
+    "Wie Nun Jetzt Bereits Zuvor".split()
+)
+
+
 def _repair_sentences(toks: list[Tok], sents: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Fix two sentencizer habits that matter for quotes.
 
@@ -315,7 +325,8 @@ def _repair_sentences(toks: list[Tok], sents: list[tuple[int, int]], text: str) 
     a sentence ending in a closing mark or comma and followed on the same line by a
     lowercase word is joined with it. "nur 5.000. Danach" is one token "5.000." and
     never split: a number token ending in a full stop before a capitalised word (not
-    a month, as in "am 17. Januar") ends the sentence.
+    a month, as in "am 17. Januar") ends the sentence; a bare "40." only before a word that
+    opens sentences and never follows an ordinal ("auf 40. Das teilte …").
     """
     joined: list[tuple[int, int]] = []
     for s, e in sents:
@@ -343,12 +354,10 @@ def _repair_sentences(toks: list[Tok], sents: list[tuple[int, int]], text: str) 
             i = numbered[p]
             p += 1
             t = toks[i].text
+            following = toks[i + 1].text
             if (
-                len(t) > 2
-                and not t[:-1].isdigit()
-                and toks[i + 1].text[:1].isupper()
-                and toks[i + 1].text not in _MONTHS
-            ):
+                len(t) > 2 and not t[:-1].isdigit() and following[:1].isupper() and following not in _MONTHS
+            ) or (t[:-1].isdigit() and following in _SENTENCE_OPENERS):
                 out.append((start, i + 1))
                 start = i + 1
         out.append((start, e))

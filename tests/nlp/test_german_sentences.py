@@ -60,6 +60,7 @@ CASES = [
     "„Wir bleiben.“ Dann ging er.\nNeue Zeile ohne Punkt\n\nAbsatz.",
     "Ende. „\nWort“ und. \n„ Wort weiter. ... … Noch?! Ja.",
     "\n\n  Titel\nBerlin (dpa) - Der Satz. 5.000. Danach 17. Januar. Schluss",
+    "Die Zahl stieg auf 40. Das teilte die Polizei mit. Der 40. Jahrestag und am 3. Oktober.",
     "Punkt.\n",
     "   ",
     "A" * 200 + ". Weiter. " + "x" * 70 + "\nEnde.",
@@ -85,3 +86,20 @@ def test_opening_mark_after_a_full_stop_opens_the_next_sentence():
     first, second = (text[article.toks[s].start : article.toks[e - 1].end] for s, e in article.sents)
     assert first == "Beobachter erwarten weitere Treffen."
     assert second.startswith("„Wir bleiben")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Die Zahl der Toten stieg auf 40. Das teilte die Polizei mit.",
+            ["Die Zahl der Toten stieg auf 40.", "Das teilte die Polizei mit."],
+        ),
+        ("Am 3. Oktober feiert man den 40. Jahrestag der Einheit.", None),
+        ("Sie wurde 52. Sie sagte, sie bleibe.", ["Sie wurde 52.", "Sie sagte, sie bleibe."]),
+    ],
+)
+def test_a_number_ends_a_sentence_before_a_sentence_opener_but_an_ordinal_does_not(text, sentences):
+    article = build_article(text, "de", loaders.pipeline_for("de"), parsed=False)
+    got = [text[article.toks[s].start : article.toks[e - 1].end] for s, e in article.sents]
+    assert got == (sentences or [text])
