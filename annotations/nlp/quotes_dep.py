@@ -734,17 +734,36 @@ _NARRATOR_PARTICIPLES = frozenset(
     "send push prompt trigger drive lift boost drag spark fuel call describe cite dismiss".split()
 )
 _NARRATOR_PREPOSITIONS = frozenset("despite notwithstanding".split())
+# ", au premier jour de …", ", à l'issue de …", ", lors d'une …": when and where it was said
+_FR_NARRATOR_ADJUNCTS = (
+    "au lendemain",
+    "à la veille",
+    "à l' issue",
+    "à l'issue",
+    "lors d",
+    "lors de",
+    "au premier jour",
+    "au terme",
+    "en marge",
+    "malgré",
+    "au cours d",
+)
 
 
 def _narrator_tail(article: Article, a: int, b: int) -> int:
     """End of the English reported clause [a, b] before such a tail."""
     toks = article.toks
-    if article.language != "en":
-        return b
     for m in range(a + 3, b):
         if toks[m].text != ",":
             continue
         nxt = toks[m + 1]
+        if article.language == "fr":
+            words = " ".join(t.lower for t in toks[m + 1 : m + 4]).replace("’", "'")
+            if words.startswith(_FR_NARRATOR_ADJUNCTS):
+                return m - 1
+            continue
+        if article.language != "en":
+            return b
         participle = nxt.lower.endswith("ing") and nxt.lemma in _NARRATOR_PARTICIPLES
         if nxt.lower in _NARRATOR_PREPOSITIONS or (participle and not _has_own_subject(article, m + 1)):
             return m - 1
@@ -983,6 +1002,8 @@ def _source_phrase(
                 # speaker; the source phrase only says where it was read
                 return False
             speaker = speaker_from_span(rules, article, _document_author(article, a, b), b - 1)
+            if speaker is None and rules.language == "en":
+                continue  # "according to industry figures": nobody named
             if j == s:
                 ca, cb = _trim(article, b, _run_on_end(article, e) - 1)
             else:

@@ -187,3 +187,17 @@ def test_subject_after_a_place_phrase_and_a_participle_apposition():
         "dialogue reste possible."
     )
     assert quote_containing(run(text, "fr"), "dialogue reste").speaker == "John Dramani Mahama"
+
+
+def test_french_occasion_adjunct_after_the_reported_clause_is_cut():
+    text = (
+        "La ministre des Armées, Catherine Vautrin, a affirmé jeudi que les livraisons "
+        "reprendraient en janvier, au lendemain d'une réunion avec les industriels."
+    )
+    quote = quote_containing(run(text, "fr"), "livraisons")
+    assert quote.text == "les livraisons reprendraient en janvier"
+
+
+def test_according_to_unnamed_figures_is_no_quote():
+    text = "Fishermen expect the ban to cost them $40 million a year, according to industry estimates."
+    no_quote_containing(run(text, "en"), "cost them")
