@@ -332,7 +332,33 @@ def model_candidates(article: Article, labels: frozenset[str]) -> list[tuple[int
         if _byline(article, first):
             continue
         found.append((first, end, role))
-    return found
+    return found + _first_name_candidates(article, found)
+
+
+def _first_name_candidates(article: Article, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A known first name and a surname that the model left out ("Emmanuel Macron s'est dit
+    « impatient »" untagged by the small French model)."""
+    toks = article.toks
+    names = first_names()
+    taken = {k for first, end, _ in found for k in range(first, end)}
+    extra = []
+    for i, tok in enumerate(toks[:-1]):
+        if (
+            tok.text not in names
+            or i in taken
+            or i in article.country_toks
+            or getattr(tok, "pos", "") != "PROPN"
+        ):
+            continue
+        # (the surname's tag does not matter: "Macron" may come out as an adverb)
+        if not is_name_word(toks[i + 1]) and toks[i + 1].text not in _NAME_PARTICLES:
+            continue
+        end = _name_tail(toks, i + 1, len(toks), 3, article, after_first_name=True)
+        if end <= i + 1 or taken.intersection(range(i, end)) or _byline(article, i):
+            continue
+        extra.append((i, end, ""))
+        taken.update(range(i, end))
+    return extra
 
 
 def _other_person(words: list[str], key: str) -> bool:

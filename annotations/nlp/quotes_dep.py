@@ -222,7 +222,9 @@ def _described_person(article: Article, det: int, first: int, last: int) -> Spea
     k = first
     while k < last and toks[k].lower in ("ancien", "ancienne", "nouveau", "nouvelle", "jeune", "vieux"):
         k += 1
-    head = toks[k].lower
+    head = toks[k].lower.rpartition("-")[2]  # "le chrétien-démocrate", "l'ex-ministre"
+    if k + 2 <= last and toks[k + 1].text == "-":
+        head = toks[k + 2].lower  # the tokenizer may split at the hyphen
     if toks[k].text[:1].isupper() or not (head in _FR_PERSON_NOUNS or head.endswith(_FR_PERSON_SUFFIXES)):
         return None
     # "le commissaire aux Transports, Apostolos Tzitzikostas": the apposed name
@@ -512,6 +514,25 @@ def _colon_cue(rules: DepRules, article: Article, colon: int) -> tuple[str, Spea
         mention = article.person_at.get(colon - 1)
         if mention is not None:
             return ":", Speaker(mention.key, mention.start, mention.end, "PERSON")
+    # "Pour le président du RN, X, le constat est clair : « … »": the view's holder
+    # (the parser's sentence may run on from the one before: "… sur X. Pour …")
+    opener = next(
+        (
+            k
+            for k in range(colon - 1, max(-1, colon - 20), -1)
+            if toks[k].text in ("Pour", "Selon", "For") and (k == 0 or toks[k - 1].text.endswith((".", "\n")))
+        ),
+        None,
+    )
+    if opener is not None and any(toks[m].text in _END for m in range(opener, colon)):
+        opener = None
+    if opener is not None:
+        for k in range(opener + 1, min(colon, opener + 10)):
+            mention = article.person_at.get(k)
+            if mention is not None:
+                return ":", Speaker(mention.key, mention.start, mention.end, "PERSON")
+            if toks[k].pos in ("VERB", "AUX"):
+                break
     # "President X … struck a cautious note: “…”": no speech verb, but a person is the
     # subject of the clause that the colon closes
     for k in range(colon - 1, s - 1, -1):

@@ -201,3 +201,28 @@ def test_french_occasion_adjunct_after_the_reported_clause_is_cut():
 def test_according_to_unnamed_figures_is_no_quote():
     text = "Fishermen expect the ban to cost them $40 million a year, according to industry estimates."
     no_quote_containing(run(text, "en"), "cost them")
+
+
+def test_known_first_name_and_surname_the_model_missed():
+    text = (
+        "À Paris, l'Élysée a salué l'élection du nouveau chancelier. Emmanuel Macron s'est dit "
+        "« impatient » de travailler avec lui."
+    )
+    assert "Emmanuel Macron" in dict(run(text, "fr").persons())
+
+
+def test_colon_quote_after_a_pour_holder():
+    text = (
+        "Le gouvernement a réagi sur X. Pour la présidente des Écologistes, Marine Tondelier, "
+        "le constat est clair\u00a0: «\u00a0Le gouvernement a perdu le contrôle.\u00a0»"
+    )
+    assert quote_containing(run(text, "fr"), "perdu le contrôle").speaker == "Marine Tondelier"
+
+
+def test_hyphenated_description_of_the_person_named():
+    text = (
+        "Le Bundestag a élu Friedrich Merz mardi.\n\n"
+        "«\u00a0Je mesure la responsabilité qui est la mienne\u00a0», a déclaré le "
+        "chrétien-démocrate de 69 ans."
+    )
+    assert quote_containing(run(text, "fr"), "responsabilité").speaker == "Friedrich Merz"
