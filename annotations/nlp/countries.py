@@ -458,6 +458,13 @@ def find_countries(text: str, language: str) -> list[EntitySpan]:
     return _resolve_ambiguous(text, found)
 
 
+_EN_LANGUAGES = frozenset(
+    "French German Spanish Russian Chinese Arabic Italian Portuguese Japanese Korean Turkish Dutch "
+    "Polish Ukrainian Greek Swedish Hebrew Persian Hindi".split()
+)
+_EN_LANGUAGE_CONTEXT = re.compile(r"\s*(?:[.,;:!?)\"”]|$)")
+
+
 def _keep(
     text: str,
     language: str,
@@ -483,6 +490,13 @@ def _keep(
         return False
     if key in gaz.language_names and text[max(0, start - 3) : start] in ("en ", "l'", "l’"):
         return False
+    if language == "en" and key in _EN_LANGUAGES:
+        before = text[max(0, start - 9) : start].lower()
+        # "debate in French.", "speaks Spanish": the language
+        if before.endswith(("speak ", "speaks ", "speaking ")):
+            return False
+        if before.endswith(("in ", "into ")) and _EN_LANGUAGE_CONTEXT.match(text, end):
+            return False
     # German hyphen compounds name the head's owner first: "US-Bundesregierung" is not Germany.
     return not (language == "de" and key.startswith("Bundes") and start > 0 and text[start - 1] == "-")
 

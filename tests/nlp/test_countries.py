@@ -272,3 +272,15 @@ def test_ship_names_in_quotation_marks_are_not_countries():
 def test_pro_and_anti_adjectives():
     assert codes("einen prorussischen Kurs und antiamerikanische Parolen", "de") == ["RU", "US"]
     assert codes("un parti prorusse", "fr") == ["RU"]
+
+
+def test_english_language_name_after_in_is_no_country():
+    from tests.nlp.helpers import run
+
+    text = (
+        "Asked whether he would debate his rival in French, the candidate said yes. "
+        "She speaks Spanish at home. Talks in Russian and Ukrainian towns continued."
+    )
+    codes = [code for code, _n in run(text, "en").countries()]
+    assert "FR" not in codes
+    assert codes == ["RU", "UA"]
