@@ -506,6 +506,27 @@ def _inverted_subject(article: Article, k: int) -> bool:
     return p > 0 and toks[p - 1].text == ","
 
 
+def _closing_apposition(article: Article, mention: Mention) -> bool:
+    """ "« … », a déclaré de son côté la porte-parole …, Maria Zakharova.": a name closing the
+    sentence after a comma, where a speech verb follows the comma after the quote, is the
+    inverted subject, however the parser attached it."""
+    toks = article.toks
+    first, after = mention.first_tok, mention.last_tok + 1
+    if (
+        first < 3
+        or toks[first - 1].text != ","
+        or (after < len(toks) and toks[after].text not in (".", "!", "?"))
+    ):
+        return False
+    s, _e = article.sents[toks[first].sent]
+    for v in range(max(s, first - 15), first - 1):
+        tok = toks[v]
+        if getattr(tok, "pos", "") == "VERB" and tok.lemma in _SPEECH_LEMMAS:
+            p = v - 1 if getattr(toks[v - 1], "pos", "") == "AUX" else v
+            return p > 0 and toks[p - 1].text == ","
+    return False
+
+
 def _holder(article: Article, mention: Mention) -> bool:
     """ "Pour le président du MR, X, la réforme est …", "Selon X, …": the holder of the view
     the sentence states, whom a following "fait-il valoir" means."""
@@ -555,6 +576,7 @@ def _in_subject_position(article: Article, mention: Mention) -> bool:
             or _opens_sentence(article, mention)
             or _apposed_before_verb(article, mention)
             or _holder(article, mention)
+            or _closing_apposition(article, mention)
         )
     # German without a parser: a name that no preposition or oblique article governs
     # ("wich Peskow aus", "Putin und Kim hatten") is taken as a subject, while "von

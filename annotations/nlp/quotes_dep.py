@@ -212,6 +212,13 @@ _FR_PERSON_NOUNS = frozenset(
     "souverain souveraine monarque prince princesse roi reine pape cardinal évêque ex-président "
     "ex-ministre premier première libéral libérale républicain républicaine démocrate".split()
 )
+_FR_COMPLEMENT_WORDS = frozenset("de du des d' d’ l' l’ la le les aux au".split())
+# "-eur" nouns that name a company or a body, not a person
+_FR_BODY_NOUNS = frozenset(
+    "opérateur distributeur fournisseur constructeur régulateur transporteur assureur secteur "
+    "producteur exportateur importateur diffuseur hébergeur éditeur organisateur gestionnaire "
+    "concessionnaire bailleur moteur".split()
+)
 _FR_PERSON_SUFFIXES = ("iste", "ienne", "aire", "ogue", "génaire", "eur", "euse", "trice")
 
 
@@ -222,9 +229,14 @@ def _described_person(article: Article, det: int, first: int, last: int) -> Spea
     k = first
     while k < last and toks[k].lower in ("ancien", "ancienne", "nouveau", "nouvelle", "jeune", "vieux"):
         k += 1
+    for m in range(first, last + 1):
+        if toks[m].text[:1].isupper() and toks[m - 1].lower not in _FR_COMPLEMENT_WORDS:
+            return None  # "l'opérateur ukrainien Ukrenergo": the phrase names someone itself
     head = toks[k].lower.rpartition("-")[2]  # "le chrétien-démocrate", "l'ex-ministre"
     if k + 2 <= last and toks[k + 1].text == "-":
         head = toks[k + 2].lower  # the tokenizer may split at the hyphen
+    if head in _FR_BODY_NOUNS:
+        return None
     if toks[k].text[:1].isupper() or not (head in _FR_PERSON_NOUNS or head.endswith(_FR_PERSON_SUFFIXES)):
         return None
     # "le commissaire aux Transports, Apostolos Tzitzikostas": the apposed name

@@ -226,3 +226,23 @@ def test_hyphenated_description_of_the_person_named():
         "chrétien-démocrate de 69 ans."
     )
     assert quote_containing(run(text, "fr"), "responsabilité").speaker == "Friedrich Merz"
+
+
+def test_name_closing_the_sentence_after_an_inverted_cue_is_the_pronouns_person():
+    text = (
+        "Son porte-parole, Dmitri Peskov, a indiqué avoir transmis une liste. "
+        "«\u00a0Nous avons des preuves, et nous les montrerons\u00a0», a déclaré de son côté la "
+        "porte-parole de la diplomatie russe, Maria Zakharova. Elle a ajouté que Washington "
+        "devait réagir."
+    )
+    assert quote_containing(run(text, "fr"), "Washington").speaker == "Maria Zakharova"
+
+
+def test_a_description_that_names_a_company_is_not_the_last_person():
+    text = (
+        "Le secrétaire d'État, Marco Rubio, a appelé à la retenue. Selon l'opérateur ukrainien "
+        "Ukrenergo, plus de 200 000 foyers étaient privés d'électricité."
+    )
+    quote = quote_containing(run(text, "fr"), "foyers")
+    assert quote.speaker != "Marco Rubio"
+    assert "Ukrenergo" in quote.speaker
