@@ -975,7 +975,10 @@ def _clause_end(article: Article, right: int, e: int, masked: list[bool]) -> int
     return right
 
 
-_DOCUMENTS = frozenset("statement report letter post communiqué rapport lettre".split())
+_DOCUMENTS = frozenset(
+    "statement report letter post communiqué rapport lettre étude sondage enquête study survey poll "
+    "memo note".split()
+)
 
 
 def _document_author(article: Article, a: int, b: int) -> int:
@@ -1034,7 +1037,12 @@ def _source_phrase(
                 # "the Pentagon warned that …, according to a letter": the cue names the
                 # speaker; the source phrase only says where it was read
                 return False
-            speaker = speaker_from_span(rules, article, _document_author(article, a, b), b - 1)
+            author = _document_author(article, a, b)
+            last = b - 1
+            if author > a:
+                # "une étude de la Drees publiée en mars": the author ends before the participle
+                last = next((m - 1 for m in range(author + 1, b) if toks[m].pos == "VERB"), last)
+            speaker = speaker_from_span(rules, article, author, last)
             if speaker is None and rules.language == "en":
                 continue  # "according to industry figures": nobody named
             if j == s:

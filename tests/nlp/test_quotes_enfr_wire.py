@@ -246,3 +246,10 @@ def test_a_description_that_names_a_company_is_not_the_last_person():
     quote = quote_containing(run(text, "fr"), "foyers")
     assert quote.speaker != "Marco Rubio"
     assert "Ukrenergo" in quote.speaker
+
+
+def test_author_of_a_study_or_poll_is_the_source():
+    fr = run("D'après une étude de l'Insee publiée en juin, le chômage a reculé de 0,3 point.", "fr")
+    assert quote_containing(fr, "chômage").speaker == "Insee"
+    en = run("Turnout fell to 52%, according to a survey by Ipsos released on Monday.", "en")
+    assert quote_containing(en, "Turnout").speaker == "Ipsos"
