@@ -1027,7 +1027,11 @@ def german_indirect(
             last_quote_sent = sent_no if any(masked[s:e]) else last_quote_sent
             continue
         words = sent_words[sent_no]
-        if words.isdisjoint(_cue_triggers()) and words.isdisjoint(_konj_candidates()):
+        if (
+            words.isdisjoint(_cue_triggers())
+            and words.isdisjoint(_konj_candidates())
+            and words.isdisjoint(_MUST_KONJ_II)
+        ):
             continue  # most sentences: nothing to look at
         if sent_no and _points_back(article, s, e):
             # "… Gazastreifen. Das meldet die Zeitung Haaretz." — the sentence before is the report
@@ -1080,6 +1084,16 @@ def german_indirect(
                 and not _in_relative_clause(article, s, i)
                 for i in range(s, e)
             ) or (near and not words.isdisjoint(_MODAL_REPORT) and not _deadline(article, s, e))
+            # "Die Diplomaten müssten das Land verlassen" right after a report: "müsste" is
+            # Konjunktiv II only (the indicative is "musste"), it reports the speaker's demand
+            reporting = reporting or (
+                sent_no - last_quote_sent <= 1
+                and toks[s].lower not in _WRITER_SUBORDINATORS
+                and any(toks[i].lower in _MUST_KONJ_II and not masked[i] for i in range(s, e))
+                and not _in_relative_clause(
+                    article, s, next(i for i in range(s, e) if toks[i].lower in _MUST_KONJ_II)
+                )
+            )
             if reporting:
                 # "X schloss sich der Kritik an: Die Mittel seien …": the report follows the colon
                 colon = next((k for k in range(s + 2, e - 3) if toks[k].text == ":"), None)
@@ -1152,6 +1166,9 @@ def _can_speak(speaker: Speaker) -> bool:
 # "Die Stellenkürzungen sollen vor allem die Verwaltung treffen": right after a quote, the
 # modal keeps reporting what the source announced
 _MODAL_REPORT = frozenset("soll sollen".split())
+_MUST_KONJ_II = frozenset("müsste müssten".split())
+# "Da die Kasse insolvent ist, müsste …": a sentence opening with a reason or condition is the writer's
+_WRITER_SUBORDINATORS = frozenset("da weil wenn falls sofern solange damit".split())
 
 
 def _points_back(article: Article, s: int, e: int) -> bool:

@@ -731,3 +731,21 @@ def test_more_speech_verbs():
 def test_quote_followed_by_a_dash_and_so():
     text = "„Wir sind sehr enttäuscht“ – so fasste die Diplomatin Sarah Lind die Stimmung zusammen."
     assert quote_containing(run(text, "de"), "enttäuscht").speaker == "Sarah Lind"
+
+
+def test_follow_on_sentence_with_muessten_reports_the_last_speaker():
+    text = (
+        "Das Außenministerium in Riga wies zwei Attachés aus. Sie hätten Dokumente gefälscht, "
+        "erklärte das Ministerium. Die beiden Attachés müssten das Land binnen zwei Tagen verlassen."
+    )
+    quote = quote_containing(run(text, "de"), "müssten das Land")
+    assert not quote.direct
+    assert quote.speaker == "Außenministerium in Riga"
+
+
+def test_muessten_after_a_reason_clause_is_the_writers_conclusion():
+    text = (
+        "Die Kasse habe zu spät gezahlt, sagte Richterin Ute Kramer. "
+        "Da die Kasse inzwischen insolvent ist, müsste nun der Verband für die Kosten aufkommen."
+    )
+    no_quote_containing(run(text, "de"), "müsste nun")
