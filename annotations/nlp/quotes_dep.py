@@ -905,7 +905,12 @@ def _inverted_cue(article: Article, j: int, s: int, masked: list[bool]) -> int |
     if any(masked[k] or toks[k].text in _OPEN_CLOSE_MARKS for k in clause):
         return None
     # the part before the comma must be a clause with a finite verb, not "En outre,"
-    if any(toks[k].dep in _SUBJECT_DEPS and toks[k].head == j for k in clause):
+    if any(toks[k].dep in _SUBJECT_DEPS and toks[k].head == j for k in clause) and not any(
+        # "L'Allemagne et la Belgique ont déjà adopté …, rappelle le ministère": the parser
+        # took the clause's subject for the cue's, but the clause has its own finite verb
+        toks[k].pos == "AUX" and toks[k].dep.startswith("aux") and s <= toks[k].head < p
+        for k in clause
+    ):
         return None  # "À Bruxelles, la haute représentante, X, a jugé ces attaques …"
     rel = next(
         (k for k in clause if toks[k].lower in ("qui", "which", "who") and toks[k - 1].text == ","), None

@@ -253,3 +253,12 @@ def test_author_of_a_study_or_poll_is_the_source():
     assert quote_containing(fr, "chômage").speaker == "Insee"
     en = run("Turnout fell to 52%, according to a survey by Ipsos released on Monday.", "en")
     assert quote_containing(en, "Turnout").speaker == "Ipsos"
+
+
+def test_trailing_inverted_cue_after_a_clause_with_a_compound_tense():
+    text = (
+        "Les délais d'attente ont encore augmenté. L'Allemagne et la Belgique ont déjà adopté "
+        "des mécanismes de régulation, rappelle le ministère."
+    )
+    quote = quote_containing(run(text, "fr"), "mécanismes de régulation")
+    assert quote.speaker == "ministère"
