@@ -166,3 +166,15 @@ def test_french_title_and_elided_article_are_not_part_of_a_name():
     )
     mentions = [m for m in run(text, "fr").mentions if m.label == "PERSON"]
     assert sorted({m.key for m in mentions}) == ["Emmanuel Macron", "Friedrich Merz"]
+
+
+def test_common_german_first_names_in_an_apposition_after_a_place():
+    text = (
+        "Die Bürgermeisterin von Neuhaus, Katrin Wendel, widerspricht. Der Plan sei überhastet, "
+        "kritisierte die Politikerin. Der Landrat Ronny Brehm schwieg."
+    )
+    result = run(text, "de")
+    persons = dict(result.persons())
+    assert "Katrin Wendel" in persons
+    assert "Ronny Brehm" in persons
+    assert quote_containing(result, "Der Plan sei").speaker == "Katrin Wendel"
