@@ -331,6 +331,16 @@ _EPITHETS = (
     "forscherin",
     "unternehmer",
     "unternehmerin",
+    # professions an article uses to refer back to the expert it named: "die Epidemiologin",
+    # "der Virologe", "der Sportmediziner", "die Juristin", "der Finanzexperte"
+    "loge",
+    "login",
+    "mediziner",
+    "medizinerin",
+    "jurist",
+    "juristin",
+    "experte",
+    "expertin",
 )
 
 

@@ -137,3 +137,14 @@ def test_party_chief_compound_points_back_to_the_premier():
         "verspielt, sagte der CSU-Chef am Montag."
     )
     assert quote_containing(run(text, "de"), "Vertrauen").speaker == "Bernd Falkner"
+
+
+def test_profession_noun_points_back_to_the_expert_named_before():
+    text = (
+        "Die Studie leitete Sonja Albers von der Universität Kiel. „Die Werte sind zu hoch“, "
+        "sagte die Epidemiologin. Der Sportmediziner Paul Gerber sieht das anders. "
+        "Die Messungen seien ungenau, sagte der Mediziner."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Die Werte sind").speaker == "Sonja Albers"
+    assert quote_containing(result, "Die Messungen seien").speaker == "Paul Gerber"
