@@ -1114,7 +1114,7 @@ def german_indirect(
                     if colon is not None:
                         cand.speaker = _subject_before(article, s, colon)
                         cand.inherit = cand.speaker is None
-                    if sent_no - last_quote_sent > 2:
+                    if sent_no - last_quote_sent > 2 and cand.speaker is None:
                         # far from the last quote: the person last seen as a subject speaks
                         mention = article.last_person_before(toks[s].start)
                         if mention is not None:

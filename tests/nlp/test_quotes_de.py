@@ -749,3 +749,14 @@ def test_muessten_after_a_reason_clause_is_the_writers_conclusion():
         "Da die Kasse inzwischen insolvent ist, müsste nun der Verband für die Kosten aufkommen."
     )
     no_quote_containing(run(text, "de"), "müsste nun")
+
+
+def test_colon_report_far_from_the_last_quote_keeps_the_subject_before_the_colon():
+    text = (
+        "Trainerin Eva Lindner muss umplanen. Der Klub finde rasch Ersatz, sagte Lindner. "
+        "Bei den Fans sorgt der Wechsel für Ärger. Viele Anhänger kritisierten den Zeitpunkt. "
+        "Der Sprecher der Fanclubs, Tim Kowalski, blieb gelassen: Wer so viel Geld biete, dem "
+        "könne man einen Spieler kaum verweigern."
+    )
+    quote = quote_containing(run(text, "de"), "Wer so viel Geld biete")
+    assert quote.speaker == "Tim Kowalski"
