@@ -255,6 +255,12 @@ def _after_dateline(toks: list[Tok], first: int, last: int) -> int:
     "MUSCAT, Oman (AP) — Oman said"): a capitalised city, then names, commas or an agency
     in brackets, then a dash."""
     if not (toks[first].text.isupper() and len(toks[first].text) > 1):
+        # "Oct 2 (Reuters) - G7+ said": the parser left the city out of the subject
+        for k in range(first + 1, min(last + 1, first + 6)):
+            if toks[k].text in _DASHES and toks[k - 1].text == ")":
+                return k + 1
+            if not (toks[k].text[:1].isupper() or toks[k].text in "()," or toks[k].text.isdigit()):
+                break
         return first
     for k in range(first + 1, min(last + 1, first + 8)):
         if toks[k].text in _DASHES:
@@ -562,6 +568,8 @@ def _trim(article: Article, a: int, b: int) -> tuple[int, int]:
     while a <= b and (toks[a].lower in _COMPLEMENTIZERS or toks[a].text in _PUNCT):
         a += 1
     # "said Tuesday her government would …" (AP style): the day belongs to the cue
+    if a + 3 < b and toks[a].lower == "on" and toks[a + 1].lower in _WEEKDAYS:
+        a += 1  # "said on Tuesday it would …"
     if a + 2 < b and toks[a].lower in _WEEKDAYS and toks[a + 1].pos not in ("AUX", "VERB", "PART"):
         a += 1
         while a <= b and toks[a].lower in _COMPLEMENTIZERS:

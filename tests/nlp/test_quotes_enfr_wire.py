@@ -7,12 +7,15 @@ from tests.nlp.helpers import no_quote_containing, quote_containing, run
 
 
 def test_reuters_dateline_with_day_is_not_the_speaker():
-    text = (
-        "ROME, June 12 (Reuters) - Eni said on Tuesday it would sell a stake in its "
-        "biofuels unit to a US fund before the end of the year."
-    )
-    quote = quote_containing(run(text, "en"), "would sell a stake")
-    assert quote.speaker == "Eni"
+    first = run("LONDON, March 4 (Reuters) - OPEC+ said on Monday it would raise output from April.", "en")
+    assert quote_containing(first, "raise output").speaker == "OPEC+"
+    second = run("TOKYO, Oct 2 (Reuters) - G7+ said it would meet again in spring.", "en")
+    assert quote_containing(second, "meet again").speaker == "G7+"
+
+
+def test_weekday_after_said_is_not_part_of_the_claim():
+    result = run("BERLIN, May 9 (Reuters) - Lufthansa said on Friday it would cut 4,000 jobs by 2030.", "en")
+    assert quote_containing(result, "cut 4,000 jobs").text == "it would cut 4,000 jobs by 2030"
 
 
 def test_long_role_and_name_after_the_quote():
@@ -63,11 +66,6 @@ def test_one_or_several_unnamed_sources_are_no_source():
     assert quote_containing(named, "ville est tombée").speaker
 
 
-def test_relative_clause_on_the_subject_is_no_reported_clause():
-    text = "Londres, qui a quitté l’accord en 2020, soutient la démarche de ses voisins."
-    assert run(text, "fr").quotes == []
-
-
 def test_the_word_before_a_particle_names_the_same_person():
     text = (
         "Le président brésilien Luiz Inácio Lula da Silva est arrivé lundi à Rome. "
@@ -78,11 +76,12 @@ def test_the_word_before_a_particle_names_the_same_person():
 
 def test_pronoun_after_a_name_apposed_between_commas_before_the_verb():
     text = (
-        "Le Quai d’Orsay a indiqué que Catherine Colonna avait appelé son homologue. "
-        "À Ankara, le porte-parole de la diplomatie turque, Öncü Keçeli, a dénoncé une ingérence. "
-        "« Ces accusations sont sans fondement », a-t-il affirmé devant la presse."
+        "L'Élysée a indiqué de son côté qu'Emmanuel Macron s'était entretenu par téléphone avec le "
+        "président iranien. À Téhéran, le porte-parole de la diplomatie iranienne, Esmaïl Baghaï, "
+        "a dénoncé une « politique de pression ». « Les Européens n'ont aucune base "
+        "juridique », a-t-il affirmé lors de son point de presse."
     )
-    assert quote_containing(run(text, "fr"), "sans fondement").speaker == "Öncü Keçeli"
+    assert quote_containing(run(text, "fr"), "base juridique").speaker == "Esmaïl Baghaï"
 
 
 def test_subject_inside_the_quote_is_not_the_speaker():
@@ -95,7 +94,7 @@ def test_subject_inside_the_quote_is_not_the_speaker():
 
 def test_that_clause_after_a_radio_name_the_tagger_took_for_a_verb():
     text = (
-        "La ministre du Travail, Astrid Panosyan, a rappelé jeudi sur France Info que la "
+        "La ministre du Travail, Astrid Panosyan, a répété mardi matin sur France Inter que la "
         "réforme entrerait en vigueur en septembre."
     )
     quote = quote_containing(run(text, "fr"), "réforme entrerait")
@@ -104,11 +103,13 @@ def test_that_clause_after_a_radio_name_the_tagger_took_for_a_verb():
 
 def test_the_role_noun_alone_means_the_person_named_with_it():
     text = (
-        "Kuwaiti Oil Minister Tariq al-Roumi met traders on Sunday. The ministry said in a "
-        "statement that exports would rise.\n\n"
+        '"We are ready to help," Qatari Energy Minister Sheikh Saad al-Kaabi told reporters in Doha.\n\n'
+        "Qatar's energy ministry said in a statement that the country would raise output.\n\n"
         '"We will keep our promises," the minister said.'
     )
-    assert quote_containing(run(text, "en"), "keep our promises").speaker == "Tariq al-Roumi"
+    result = run(text, "en")
+    assert quote_containing(result, "ready to help").speaker == "Saad al-Kaabi"
+    assert quote_containing(result, "keep our promises").speaker == "Saad al-Kaabi"
 
 
 def test_nationality_noun_as_subject_means_the_person_just_named():
@@ -164,12 +165,13 @@ def test_french_description_of_the_person_just_named():
 
 def test_commissioner_with_apposed_name_is_a_person():
     text = (
-        "La Commission européenne suit le dossier. La commissaire à l’Énergie, Dan Jørgensen, "
-        "a rappelé que les États membres devaient tenir leurs objectifs."
+        "À Bruxelles, la Commission européenne suit le dossier de près, l'ouverture à la "
+        "concurrence devant s'accélérer. Le commissaire aux Transports, Apostolos Tzitzikostas, "
+        "a rappelé que les États membres devaient respecter le calendrier fixé."
     )
     result = run(text, "fr")
-    assert "Dan Jørgensen" in dict(result.persons())
-    assert quote_containing(result, "États membres").speaker == "Dan Jørgensen"
+    assert "Apostolos Tzitzikostas" in dict(result.persons())
+    assert quote_containing(result, "États membres").speaker == "Apostolos Tzitzikostas"
 
 
 def test_view_holder_after_pour_is_the_pronouns_person():
