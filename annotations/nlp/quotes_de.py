@@ -27,6 +27,7 @@ from .lexicon import (
     DE_SPEECH_NOUNS,
     DE_SPEECH_PARTICLE,
     DE_SPEECH_VERBS,
+    DE_SUBJECT_PRONOUNS,
     DE_TRAILING_CUES,
     DE_UNNAMED_SOURCES,
     DE_VERB_PREFIXES,
@@ -1708,7 +1709,11 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
                     return out
         if (
             j > s
-            and any(toks[k].lower in _KONJ_AUX for k in range(max(s, j - 6), j))
+            and (
+                any(toks[k].lower in _KONJ_AUX for k in range(max(s, j - 6), j))
+                # "Er gehe davon aus, dass …, sagte Hoeneß": the cue verb is Konjunktiv itself
+                or (toks[j - 1].lower in DE_SUBJECT_PRONOUNS and is_konjunktiv(article, j, s))
+            )
             and _cue_closes(article, j, e)
         ):
             # "Die Kanzlerin habe ihm gesagt, dass …, berichtete Hahn": a cue in Konjunktiv is

@@ -760,3 +760,14 @@ def test_colon_report_far_from_the_last_quote_keeps_the_subject_before_the_colon
     )
     quote = quote_containing(run(text, "de"), "Wer so viel Geld biete")
     assert quote.speaker == "Tim Kowalski"
+
+
+def test_konjunktiv_cue_inside_a_report_closed_by_a_trailing_cue():
+    text = (
+        "Trainerin Eva Lindner muss umplanen. Sie gehe davon aus, dass der Klub rasch "
+        "einen Ersatz finde, sagte Lindner nach dem Training."
+    )
+    quote = quote_containing(run(text, "de"), "der Klub rasch")
+    assert quote.text == "Sie gehe davon aus, dass der Klub rasch einen Ersatz finde"
+    assert quote.cue == "sagte"
+    assert quote.speaker == "Eva Lindner"
