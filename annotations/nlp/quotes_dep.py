@@ -808,6 +808,11 @@ def _narrator_tail(article: Article, a: int, b: int) -> int:
         participle = nxt.lower.endswith("ing") and nxt.lemma in _NARRATOR_PARTICIPLES
         if nxt.lower in _NARRATOR_PREPOSITIONS or (participle and not _has_own_subject(article, m + 1)):
             return m - 1
+        # ", after Geert Wilders pulled his party out …": the event that led to the claim
+        # (", after rising for months" stays: no clause of its own)
+        if nxt.lower == "after" and m + 2 <= b and toks[m + 2].pos in ("PROPN", "DET", "PRON"):
+            if any(toks[k].dep in _SUBJECT_DEPS for k in range(m + 2, min(b + 1, m + 7))):
+                return m - 1
     return b
 
 

@@ -264,3 +264,14 @@ def test_trailing_inverted_cue_after_a_clause_with_a_compound_tense():
     )
     quote = quote_containing(run(text, "fr"), "mécanismes de régulation")
     assert quote.speaker == "ministère"
+
+
+def test_after_clause_following_the_reported_clause_is_the_writers():
+    text = (
+        "Belgian Prime Minister Bart De Wever said on Monday he would call a confidence vote, "
+        "after the Socialist party pulled out of the coalition over pension cuts.\n\n"
+        "The company said prices would fall sharply, after rising for months."
+    )
+    result = run(text, "en")
+    assert quote_containing(result, "confidence vote").text == "he would call a confidence vote"
+    assert quote_containing(result, "prices would fall").text.endswith("after rising for months")
