@@ -1350,6 +1350,10 @@ def _second_predicate(article: Article, a: int, e: int) -> bool:
 
 
 _ACCUSE = frozenset(("warf", "warfen", "wirft"))
+# "warnte, … zu vernachlässigen", "mahnten, … nicht zu gefährden": an infinitive after a
+# warning names what is warned against, not a reported clause ("kündigte an, … zu schließen"
+# stays: real news counts an announced plan as a report)
+_INFINITIVE_FRAMES = frozenset("warnte warnten warnt gewarnt mahnte mahnten mahnt gemahnt".split())
 _FINITE_AUX = frozenset(
     """solle sollen soll könne können kann werde werden wird wolle wollen will müsse müssen muss
     dürfe dürfen darf habe haben hat sei seien ist sind hätte hätten würde würden könnte könnten
@@ -1757,7 +1761,9 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             continue  # "bestätigte den Einsatz, nannte aber keine Details": a second verb, no report
         if comma + 1 < e and _relative_opener(article, comma + 1, e):
             continue  # "…, in dem 185 Länder aufgelistet sind" / "…, was ein Hinweis ist"
-        if (lower in DE_DASS_ONLY or lower in _ACCUSE) and _infinitive_clause(article, comma + 1, e):
+        if (lower in DE_DASS_ONLY or lower in _ACCUSE or lower in _INFINITIVE_FRAMES) and _infinitive_clause(
+            article, comma + 1, e
+        ):
             # "forderte X, die Angriffe einzustellen": a demand, not a report; "warf X vor,
             # gelogen zu haben": an accusation named, not what was said
             continue

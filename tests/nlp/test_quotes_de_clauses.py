@@ -114,3 +114,15 @@ def test_own_source_phrase_opening_the_sentence_is_not_part_of_the_report():
     quote = quote_containing(run(text, "de"), "Umsatz")
     assert quote.text.startswith("stieg")
     assert quote.speaker == "Konzern"
+
+
+def test_infinitive_after_a_warning_is_not_a_report():
+    text = (
+        "Die Klimaforscherin Lea Dorn warnte, die Anpassung an die Hitze zu vernachlässigen. "
+        "Die Ärzteverbände mahnten, die Versorgung der Kranken nicht zu gefährden. "
+        "Dorn warnte, die Pegel würden weiter steigen."
+    )
+    result = run(text, "de")
+    no_quote_containing(result, "zu vernachlässigen")
+    no_quote_containing(result, "nicht zu gefährden")
+    assert quote_containing(result, "die Pegel würden").speaker == "Lea Dorn"
