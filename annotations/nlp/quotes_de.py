@@ -270,7 +270,11 @@ def speaker_from_np(article: Article, first: int, end: int) -> Speaker | None:
             # "Der chinesische Außenminister fügte hinzu" before "Polens Außenminister X" is
             # introduced: someone else, not the person named later with that role
             key = None
-        if key is None and first > 0 and (_AGE_NOUN.match(words[0]) or _epithet(words[0])):
+        if (
+            key is None
+            and first > 0
+            and (_AGE_NOUN.match(words[0]) or _epithet(words[0]) or _demonym(article, first))
+        ):
             # "sagte die 52-Jährige", "sagte der SPD-Politiker": the last person named just
             # before, of the gender the article shows
             mention = _age_referent(article, first)
@@ -348,6 +352,31 @@ _EPITHETS = (
 def _epithet(lower: str) -> bool:
     # "der CSU-Chef", "die SPD-Fraktionschefin": a party role points back like an epithet
     return lower.endswith(_EPITHETS) or ("-" in lower and is_role_word(lower.rsplit("-", 1)[1]))
+
+
+# regional origins sports and local news use for the person just named ("sagte der Schwabe")
+_REGION_DEMONYMS = frozenset(
+    """schwabe schwäbin bayer bayerin sachse sächsin franke fränkin hesse hessin westfale westfälin
+    rheinländer rheinländerin pfälzer pfälzerin saarländer saarländerin thüringer thüringerin
+    ostfriese ostfriesin badener badenerin brandenburger brandenburgerin berliner berlinerin
+    hamburger hamburgerin münchner münchnerin kölner kölnerin wiener wienerin tiroler tirolerin
+    kärntner kärntnerin steirer steirerin""".split()
+)
+
+
+def _demonym(article: Article, i: int) -> bool:
+    """ "sagte der Schwabe", "der Franzose", "die Polin": a demonym noun with its article
+    stands for the person named just before ("die Ukraine", "der Iran" are countries)."""
+    toks = article.toks
+    det = toks[i - 1].lower
+    lower = toks[i].lower
+    if det not in ("der", "die") or not _is_capital(toks[i]):
+        return False
+    if lower in _REGION_DEMONYMS:
+        return True
+    if i not in article.country_toks:
+        return False
+    return (det == "der" and lower.endswith(("er", "e"))) or (det == "die" and lower.endswith("in"))
 
 
 def _age_referent(article: Article, i: int) -> Mention | None:

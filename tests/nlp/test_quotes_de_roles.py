@@ -148,3 +148,15 @@ def test_profession_noun_points_back_to_the_expert_named_before():
     result = run(text, "de")
     assert quote_containing(result, "Die Werte sind").speaker == "Sonja Albers"
     assert quote_containing(result, "Die Messungen seien").speaker == "Paul Gerber"
+
+
+def test_demonym_noun_means_the_person_named_just_before():
+    text = (
+        "Freiburgs Trainer Jonas Albrecht lobte sein Team. Die Abwehr habe gut gestanden, "
+        "sagte der Schwabe. Die Ministerin Ewa Kowalczyk reiste ab. Die Lage sei ernst, "
+        "sagte die Polin. Die Ukraine widersprach. Die Lage sei ruhig, erklärte die Ukraine."
+    )
+    result = run(text, "de")
+    assert quote_containing(result, "Die Abwehr habe").speaker == "Jonas Albrecht"
+    assert quote_containing(result, "Die Lage sei ernst").speaker == "Ewa Kowalczyk"
+    assert quote_containing(result, "Die Lage sei ruhig").speaker == "Ukraine"
