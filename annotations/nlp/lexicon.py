@@ -373,7 +373,8 @@ DE_NON_NAMES = _words(
     Dollar Millionen Milliarden Die Der Das Ein Eine Im In Am Auf Für Mit Nach Vor Bei Und Auch
     Er Sie Es Wir Ich Man Doch Aber Laut So Wie Als Nun Dies Diese Dieser Zudem Dabei Damit Daher
     Mehr Zum Zur Vom Beim Heute Gestern Nachrichtenagentur Agentur Zeitung Regierung
-    Westen Osten Norden Süden"""
+    Westen Osten Norden Süden
+    League Liga Bundesliga Cup Pokal Open Masters Championship"""
 )
 # Konjunktiv I forms of strong and irregular verbs the data file (derived from a corpus
 # where they are rare) may miss

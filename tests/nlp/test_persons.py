@@ -178,3 +178,11 @@ def test_common_german_first_names_in_an_apposition_after_a_place():
     assert "Katrin Wendel" in persons
     assert "Ronny Brehm" in persons
     assert quote_containing(result, "Der Plan sei").speaker == "Katrin Wendel"
+
+
+def test_competition_names_after_a_role_word_are_not_persons():
+    text = "Der Stürmer Timo Brandt wechselt in die englische Premier League. Premier Li Qiang gratulierte."
+    persons = dict(run(text, "de").persons())
+    assert "League" not in " ".join(persons)
+    assert "Timo Brandt" in persons
+    assert "Li Qiang" in persons
