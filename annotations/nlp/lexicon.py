@@ -23,6 +23,17 @@ def data_words(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """First name -> "f" or "m" for names a pronoun can be checked against."""
+    genders: dict[str, str] = {}
+    for line in (DATA / "first_names_gender.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            gender, *names = line.split()
+            genders.update(dict.fromkeys(names, gender))
+    return genders
+
+
 # ---------------------------------------------------------------- German
 # Finite forms and participles of verbs that introduce reported speech. A separable
 # verb ("teilte … mit") counts only with its particle, see DE_SPEECH_PARTICLE.

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .article import Article, Tok
+from .article import Article, Mention, Tok
 from .countries import is_demonym_noun
-from .lexicon import EN_SPEECH_LEMMAS, EN_UNNAMED_SOURCES, FR_SPEECH_LEMMAS, ROLE_SYNONYMS
+from .lexicon import EN_SPEECH_LEMMAS, EN_UNNAMED_SOURCES, FR_SPEECH_LEMMAS, ROLE_SYNONYMS, first_name_genders
 from .quotes import Candidate, Speaker
 
 _PUNCT = frozenset(".!?,;:")
@@ -146,6 +146,67 @@ def _subtree(article: Article, i: int) -> tuple[int, int]:
     return tok.left, tok.right  # type: ignore[attr-defined]
 
 
+_PRONOUN_GENDER = {
+    "she": "f", "elle": "f", "-t-elle": "f", "-elle": "f", "he": "m", "il": "m", "-t-il": "m", "-il": "m",
+}  # fmt: skip
+_TITLE_GENDER = {
+    "mr": "m", "mr.": "m", "sir": "m", "m.": "m", "monsieur": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
+    "mme": "f", "madame": "f", "mlle": "f",
+}  # fmt: skip
+# French role nouns whose form shows the gender, and those whose article does ("la ministre")
+_FR_ROLE_GENDER = {
+    "présidente": "f", "cheffe": "f", "directrice": "f", "députée": "f", "sénatrice": "f",
+    "ambassadrice": "f", "chancelière": "f", "dirigeante": "f", "reine": "f", "première": "f",
+    "candidate": "f", "avocate": "f", "président": "m", "directeur": "m",
+    "député": "m", "sénateur": "m", "ambassadeur": "m", "chancelier": "m", "dirigeant": "m",
+    "roi": "m", "premier": "m", "candidat": "m", "avocat": "m",
+}  # fmt: skip
+_FR_EPICENE_ROLES = frozenset("ministre secrétaire porte-parole maire commissaire chef juge".split())
+_ROLE_REACH = 8  # tokens before a name in which its role noun stands ("la ministre de la Santé X")
+
+
+def _pronoun_referent(article: Article, i: int) -> Mention | None:
+    """The person "she" / "il" at token i means: the last subject, unless a first name, a
+    title or a French role noun shows that person is of the other gender."""
+    pos = article.toks[i].start
+    mention = article.last_person_before(pos)
+    want = _PRONOUN_GENDER.get(article.toks[i].lower)
+    if mention is None or want is None or _gender(article, mention.key) in (None, want):
+        return mention
+    for other in reversed(article.persons):
+        if other.start < pos and _gender(article, other.key) == want:
+            return other
+    return mention
+
+
+def _gender(article: Article, key: str) -> str | None:
+    """'f' or 'm' when the first name, a title ("Mrs", "M.") or a French role noun before a
+    mention of the person ("la ministre", "le président") shows it, else None."""
+    gender = first_name_genders().get(key.split()[0]) if key else None
+    if gender:
+        return gender
+    toks = article.toks
+    for m in article.persons:
+        if m.key != key or m.first_tok == 0:
+            continue
+        before = toks[m.first_tok - 1].lower
+        if before in _TITLE_GENDER:
+            return _TITLE_GENDER[before]
+        for k in range(m.first_tok - 1, max(-1, m.first_tok - 1 - _ROLE_REACH), -1):
+            if toks[k].sent != toks[m.first_tok].sent:
+                break
+            word = toks[k].lower
+            if _FR_ROLE_GENDER.get(word):
+                return _FR_ROLE_GENDER[word]
+            if word in _FR_EPICENE_ROLES and k > 0:
+                det = toks[k - 1].lower
+                gender = {"la": "f", "une": "f", "le": "m", "un": "m"}.get(det)
+                if gender:
+                    return gender
+    return None
+
+
 def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) -> Speaker | None:
     """Person in the span if any, a resolved pronoun, a role seen with a name, else the text."""
     toks = article.toks
@@ -154,7 +215,7 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
         if mention is not None:
             return Speaker(mention.key, mention.start, mention.end, "PERSON")
     if first == last and toks[first].lower in rules.pronouns:
-        mention = article.last_person_before(toks[first].start)
+        mention = _pronoun_referent(article, first)
         if mention is not None:
             return Speaker(mention.key, toks[first].start, toks[first].end, "PERSON")
         return None
