@@ -33,6 +33,7 @@ from .lexicon import (
     DE_VERB_PREFIXES,
     ROLE_SYNONYMS,
     data_words,
+    first_name_genders,
 )
 from .persons import is_name_word, is_role_word
 from .quotes import Candidate, Speaker
@@ -428,7 +429,7 @@ def _pronoun_referent(article: Article, i: int) -> Mention | None:
 
 def _gender(article: Article, key: str) -> str | None:
     """'f' or 'm' when a role noun before a mention of the person shows it
-    ("Außenministerin", "den Präsidenten", "Frau"), else None."""
+    ("Außenministerin", "den Präsidenten", "Frau") or the first name shows it, else None."""
     toks = article.toks
     for m in article.persons:
         if m.key != key or m.first_tok == 0:
@@ -449,7 +450,7 @@ def _gender(article: Article, key: str) -> str | None:
             or (word.endswith("en") and is_role_word(word[:-2]))
         ):
             return "m"
-    return None
+    return first_name_genders().get(key.split()[0]) if key else None
 
 
 def _named_institution(article: Article, i: int) -> Speaker | None:
