@@ -343,11 +343,16 @@ def _first_name_candidates(article: Article, found: list[tuple[int, int, str]]) 
     taken = {k for first, end, _ in found for k in range(first, end)}
     extra = []
     for i, tok in enumerate(toks[:-1]):
-        if (
-            tok.text not in names
-            or i in taken
-            or i in article.country_toks
-            or getattr(tok, "pos", "") != "PROPN"
+        if tok.text not in names or i in taken or i in article.country_toks:
+            continue
+        pos = getattr(tok, "pos", "")
+        # "la ministre de la Santé Catherine Vautrin": the first name tagged as a noun in
+        # apposition; a capitalised noun inside the sentence before a proper noun is the name
+        if pos != "PROPN" and not (
+            pos == "NOUN"
+            and getattr(toks[i + 1], "pos", "") == "PROPN"
+            and i > 0
+            and toks[i - 1].sent == tok.sent
         ):
             continue
         # (the surname's tag does not matter: "Macron" may come out as an adverb)

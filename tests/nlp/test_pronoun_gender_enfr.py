@@ -61,3 +61,13 @@ def test_pronoun_without_gender_evidence_keeps_the_last_subject():
     # neither first name is in the list: the subject of the sentence before speaks
     text = "Kim Tanaka met Alex Moreau in Paris. She said the deal was close."
     assert quote_containing(run(text, "en"), "deal was close").speaker == "Kim Tanaka"
+
+
+def test_a_first_name_the_french_model_tags_as_a_noun_still_opens_a_name():
+    text = (
+        "La ministre de la Santé Catherine Vautrin a rencontré le Premier ministre François Bayrou mardi. "
+        "Elle a déclaré que la réforme serait présentée en juin."
+    )
+    result = run(text, "fr")
+    assert "Catherine Vautrin" in [name for name, _ in result.persons()]
+    assert quote_containing(result, "la réforme serait").speaker == "Catherine Vautrin"
