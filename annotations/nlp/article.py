@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH
@@ -105,6 +105,20 @@ class Article:
             return self._subjects[k - 1]
         k = bisect_right(self._person_starts, pos - 1)
         return self.persons[k - 1] if k else None
+
+    def pronoun_referent(
+        self, pos: int, want: str | None, gender: Callable[[str], str | None]
+    ) -> Mention | None:
+        """The person a pronoun of gender `want` ("f"/"m", None when it shows none) at `pos`
+        means: the last subject, unless `gender` shows that person is of the other gender;
+        then the last person before who is of `want`'s gender."""
+        mention = self.last_person_before(pos)
+        if mention is None or want is None or gender(mention.key) in (None, want):
+            return mention
+        for other in reversed(self.persons):
+            if other.start < pos and gender(other.key) == want:
+                return other
+        return mention
 
     def note_role(self, role: str, pos: int, key: str) -> None:
         self.role_mentions.setdefault(role, []).append((pos, key))

@@ -34,6 +34,11 @@ def first_name_genders() -> dict[str, str]:
     return genders
 
 
+def first_name_gender(name: str) -> str | None:
+    """ "f" or "m" when the first word of a person's name is a first name of known gender."""
+    return first_name_genders().get(name.split()[0]) if name else None
+
+
 # ---------------------------------------------------------------- German
 # Finite forms and participles of verbs that introduce reported speech. A separable
 # verb ("teilte … mit") counts only with its particle, see DE_SPEECH_PARTICLE.

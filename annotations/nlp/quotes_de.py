@@ -33,7 +33,7 @@ from .lexicon import (
     DE_VERB_PREFIXES,
     ROLE_SYNONYMS,
     data_words,
-    first_name_genders,
+    first_name_gender,
 )
 from .persons import is_name_word, is_role_word
 from .quotes import Candidate, Speaker
@@ -412,19 +412,10 @@ _UNNAMED_DETS = frozenset(
 
 
 def _pronoun_referent(article: Article, i: int) -> Mention | None:
-    """The person "er" / "sie" at token i means: the last subject, unless a role noun shows
-    that person is of the other gender ("traf den Präsidenten Jan Hahn. Sie sagte …")."""
-    toks = article.toks
-    mention = article.last_person_before(toks[i].start)
-    if mention is None:
-        return None
-    want = "f" if toks[i].lower in ("sie", "ihr") else "m"
-    if _gender(article, mention.key) in (None, want):
-        return mention
-    for other in reversed(article.persons):
-        if other.start < toks[i].start and _gender(article, other.key) == want:
-            return other
-    return mention
+    """The person "er" / "sie" at token i means ("traf den Präsidenten Jan Hahn. Sie sagte …")."""
+    tok = article.toks[i]
+    want = "f" if tok.lower in ("sie", "ihr") else "m"
+    return article.pronoun_referent(tok.start, want, lambda key: _gender(article, key))
 
 
 def _gender(article: Article, key: str) -> str | None:
@@ -450,7 +441,7 @@ def _gender(article: Article, key: str) -> str | None:
             or (word.endswith("en") and is_role_word(word[:-2]))
         ):
             return "m"
-    return first_name_genders().get(key.split()[0]) if key else None
+    return first_name_gender(key)
 
 
 def _named_institution(article: Article, i: int) -> Speaker | None:
@@ -505,14 +496,20 @@ def _subject_after(article: Article, i: int, end: int) -> Speaker | None:
     return None
 
 
+def _person_after_comma(article: Article, comma: int, end: int) -> Mention | None:
+    """The person whose name starts right after the comma at `comma` (before `end`)."""
+    if comma + 1 >= end or article.toks[comma].text != ",":
+        return None
+    mention = article.person_at.get(comma + 1)
+    return mention if mention is not None and mention.first_tok == comma + 1 else None
+
+
 def _trailing_apposition(article: Article, comma: int, end: int) -> Speaker | None:
     """A person named right after the comma at `comma`, with nothing of a clause after the
     name (a comma, a stop, a quotation mark or the end follows it)."""
     toks = article.toks
-    if comma + 1 >= end or toks[comma].text != ",":
-        return None
-    mention = article.person_at.get(comma + 1)
-    if mention is None or mention.first_tok != comma + 1:
+    mention = _person_after_comma(article, comma, end)
+    if mention is None:
         return None
     after = mention.last_tok + 1
     if after < len(toks) and toks[after].text not in _CLAUSE_BREAK and toks[after].text not in _PUNCT_END:
@@ -689,10 +686,8 @@ def _apposed_person(article: Article, comma: int, e: int) -> tuple[Speaker, int]
     """A person named between two commas right after a phrase: ", Ihor Terechow," —
     with the token after the second comma."""
     toks = article.toks
-    if comma + 2 >= e or toks[comma].text != ",":
-        return None
-    mention = article.person_at.get(comma + 1)
-    if mention is None or mention.first_tok != comma + 1:
+    mention = _person_after_comma(article, comma, e - 1)
+    if mention is None:
         return None
     after = mention.last_tok + 1
     if after + 1 >= e or toks[after].text != ",":

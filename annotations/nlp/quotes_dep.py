@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .article import Article, Mention, Tok
 from .countries import is_demonym_noun
-from .lexicon import EN_SPEECH_LEMMAS, EN_UNNAMED_SOURCES, FR_SPEECH_LEMMAS, ROLE_SYNONYMS, first_name_genders
+from .lexicon import EN_SPEECH_LEMMAS, EN_UNNAMED_SOURCES, FR_SPEECH_LEMMAS, ROLE_SYNONYMS, first_name_gender
 from .quotes import Candidate, Speaker
 
 _PUNCT = frozenset(".!?,;:")
@@ -167,23 +167,17 @@ _ROLE_REACH = 8  # tokens before a name in which its role noun stands ("la minis
 
 
 def _pronoun_referent(article: Article, i: int) -> Mention | None:
-    """The person "she" / "il" at token i means: the last subject, unless a first name, a
-    title or a French role noun shows that person is of the other gender."""
-    pos = article.toks[i].start
-    mention = article.last_person_before(pos)
-    want = _PRONOUN_GENDER.get(article.toks[i].lower)
-    if mention is None or want is None or _gender(article, mention.key) in (None, want):
-        return mention
-    for other in reversed(article.persons):
-        if other.start < pos and _gender(article, other.key) == want:
-            return other
-    return mention
+    """The person "she" / "il" at token i means, checked against the gender the article shows."""
+    tok = article.toks[i]
+    return article.pronoun_referent(
+        tok.start, _PRONOUN_GENDER.get(tok.lower), lambda key: _gender(article, key)
+    )
 
 
 def _gender(article: Article, key: str) -> str | None:
     """'f' or 'm' when the first name, a title ("Mrs", "M.") or a French role noun before a
     mention of the person ("la ministre", "le président") shows it, else None."""
-    gender = first_name_genders().get(key.split()[0]) if key else None
+    gender = first_name_gender(key)
     if gender:
         return gender
     toks = article.toks

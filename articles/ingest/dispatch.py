@@ -111,20 +111,16 @@ def build_document(
     paragraphs = [p for p in cleaned.paragraphs if _fold(p).rstrip(".:!") not in signatures]
 
     published: dt.date | None = None
-    kickers: list[str] = []
-    while len(paragraphs) > 2:
+    while len(paragraphs) > 1:
         # A date line above the headline ("Samstag, 14. September 2024" then the title).
         if published is None and (first := parse_date_line(paragraphs[0])):
             published = first.date
             paragraphs.pop(0)
         # A section label or kicker above the headline ("Ausland", "Krieg in der Ukraine").
-        elif not extracted.title and _is_kicker(paragraphs[0], paragraphs[1]):
-            kickers.append(paragraphs.pop(0))
+        elif len(paragraphs) > 2 and not extracted.title and _is_kicker(paragraphs[0], paragraphs[1]):
+            paragraphs.pop(0)
         else:
             break
-    if published is None and len(paragraphs) > 1 and (first := parse_date_line(paragraphs[0])):
-        published = first.date
-        paragraphs.pop(0)
 
     title = normalise_line(extracted.title or "")
     site = None

@@ -142,8 +142,9 @@ def parse_date_line(line: str) -> DateLine | None:
         return None
     fields = meta_fields(line)
     if len(fields) > 1:
-        dates = [parsed for field in fields if (parsed := _parse_date_field(field))]
-        others = [field for field in fields if not _parse_date_field(field)]
+        parsed = [(field, _parse_date_field(field)) for field in fields]
+        dates = [date for _, date in parsed if date]
+        others = [field for field, date in parsed if not date]
         if dates and all(AGENCY_CREDIT.fullmatch(f) or BYLINE.fullmatch(f) for f in others):
             return dates[0]
     return _parse_date_field(line)
