@@ -34,7 +34,6 @@ from .clauses import (
     _reported_front,
     _second_cue,
     _second_predicate,
-    _skip_relative,
     _verb_final,
     _writer_resumes,
 )
@@ -49,12 +48,11 @@ from .konjunktiv import (
     _reportative,
     is_konjunktiv,
 )
-from .phrases import _quoted_title, np_forward
-from .sources import _POSSESSIVES, _SOURCE_NOUNS, _own_source, _unnamed, _unnamed_claim
-from .speakers import _can_speak, speaker_from_np
+from .phrases import np_forward
+from .sources import _source_phrase, _unnamed_claim
+from .speakers import _can_speak
 from .subjects import (
     _SOURCE_VERBS,
-    _apposed_person,
     _previous_subject,
     _source_pp,
     _subject_after,
@@ -62,12 +60,10 @@ from .subjects import (
 )
 from .tokens import (
     _CLAUSE_BREAK,
-    _GENITIVE_LINKS,
     _MARKS,
     _MAX_CUE_GAP,
     _PUNCT_END,
     _RELATIVE,
-    _is_adjective,
     _is_capital,
     _segment_end,
 )
@@ -305,128 +301,10 @@ def _sentence_cues(article: Article, s: int, e: int, masked: list[bool]) -> list
             continue
         tok = toks[j]
         lower = tok.lower
-        # Laut X … / gemäß X …
-        if lower in ("laut", "gemäß") and j + 1 < e:
-            first = j + 2 if toks[j + 1].text in '„“"»«' and j + 2 < e else j + 1
-            stop = np_forward(article, first, e)
-            if stop is not None and stop < e and toks[stop].text in '“”"«»':
-                stop += 1
-            if stop is None or _unnamed(article, j + 1, stop):
-                continue
-            speaker = speaker_from_np(article, j + 1, stop)
-            quoted = _quoted_title(article, j + 1, e)
-            if quoted is not None and quoted[1] == stop:
-                speaker = quoted[0]  # "Laut „Spiegel“": the title without its marks
-            apposed = _apposed_person(article, stop, e)
-            if apposed is not None:
-                # "Laut dem Bürgermeister von Charkiw, Ihor Terechow, wurden …"
-                speaker, stop = apposed
-            span = _clause_span(article, stop if j == s else s, e, masked)
-            if span:
-                out.append(Candidate(span[0], span[1], False, tok.text, speaker))
-                return out
-        # "eigenen Angaben zufolge" / "nach eigener Aussage": the subject is its own source
-        if lower in ("eigenen", "eigener") and j + 1 < e and toks[j + 1].text in _SOURCE_NOUNS | {"Aussage"}:
-            after = j + 2 + (j + 2 < e and toks[j + 2].lower == "zufolge")
-            opens = j == s or (j == s + 1 and toks[s].lower == "nach")
-            speaker = _subject_after(article, after, e) if opens else _own_source(article, s, e, j)
-            if opens and (speaker is None or speaker.label != "PERSON") and toks[s].sent > 0:
-                # "Eigenen Angaben zufolge stieg der Umsatz": the one of the sentence before
-                speaker = _previous_subject(article, toks[s].sent - 1) or speaker
-            # "Nach eigenen Worten will X …" / "Eigenen Angaben zufolge ist X …": the source
-            # phrase opens the sentence, the report is the rest
-            span = _clause_span(article, after if opens else s, e, masked)
-            if span:
-                out.append(Candidate(span[0], span[1], False, f"{tok.text} {toks[j + 1].text}", speaker))
-                return out
-        # X zufolge …
-        if lower == "zufolge" and j > s:
-            # the source phrase right before "zufolge": det adj* Noun (genitive …)
-            c = j - 1
-            while c > s and (
-                _is_capital(toks[c - 1])
-                or toks[c - 1].lower in DE_DETERMINERS
-                or _is_adjective(toks[c - 1])
-                or toks[c - 1].lower in _GENITIVE_LINKS
-            ):
-                c -= 1
-            while c < j and toks[c].lower in _GENITIVE_LINKS:
-                c += 1
-            if c >= j or _unnamed(article, c, j):
-                continue
-            speaker = speaker_from_np(article, c, j)
-            span = _clause_span(article, _skip_relative(article, j + 1, e) if c == s else s, e, masked)
-            if span:
-                out.append(Candidate(span[0], span[1], False, tok.text, speaker))
-                return out
-        # "Nach ihren Angaben …" / "Seinen Angaben zufolge …": the source is the subject of
-        # the sentence before
-        if (
-            lower in _POSSESSIVES
-            and j + 1 < e
-            and toks[j + 1].text in _SOURCE_NOUNS
-            and ((j > s and toks[j - 1].lower == "nach") or (j + 2 < e and toks[j + 2].lower == "zufolge"))
-            and toks[s].sent > 0
-        ):
-            speaker = _previous_subject(article, toks[s].sent - 1)
-            after = j + 3 if j + 2 < e and toks[j + 2].lower == "zufolge" else j + 2
-            span = _clause_span(article, after if j - (toks[j - 1].lower == "nach") == s else s, e, masked)
-            if span:
-                cue = f"{tok.text} {toks[j + 1].text}"
-                out.append(Candidate(span[0], span[1], False, cue, speaker, inherit=speaker is None))
-                return out
-        # nach Polizeiangaben / nach israelischen Armeeangaben / nach Celebis Angaben
-        if lower == "nach" and j + 1 < e:
-            k = j + 1
-            while k < e and k < j + 4 and not toks[k].text.endswith(("angaben", "Angaben")):
-                k += 1
-            if (
-                k < e
-                and toks[k].text.endswith(("angaben", "Angaben"))
-                and (toks[k].text != "Angaben" or toks[k - 1].text.endswith("s"))
-                and all(_is_adjective(t) or _is_capital(t) for t in toks[j + 1 : k])
-            ):
-                if toks[k].text == "Angaben":
-                    speaker = speaker_from_np(article, j + 1, k)
-                else:
-                    speaker = Speaker(toks[k].text, toks[k].start, toks[k].end, "ORG")
-                span = _clause_span(article, k + 1 if j == s else s, e, masked)
-                if span:
-                    out.append(Candidate(span[0], span[1], False, "nach Angaben", speaker))
-                    return out
-        # Nach Angaben von X / nach Informationen des X
-        if lower == "nach" and j + 2 < e:
-            k = j + 1
-            while k < e and (toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k])):
-                k += 1
-            if k < e and toks[k].text in _SOURCE_NOUNS:
-                quoted = _quoted_title(article, k + 2, e) if k + 2 < e else None
-                if quoted is not None:
-                    # "Nach Informationen der „Bild“": a paper's title in quotation marks
-                    speaker, stop = quoted
-                else:
-                    stop = np_forward(article, j + 1, e)
-                    if stop is None or stop <= k + 1:
-                        continue
-                    speaker = speaker_from_np(article, k + 1, stop)
-                if toks[k + 1].lower not in _GENITIVE_LINKS and toks[k + 1].lower not in DE_DETERMINERS:
-                    continue
-                span = _clause_span(article, stop if j == s else s, e, masked)
-                if span:
-                    out.append(Candidate(span[0], span[1], False, "nach Angaben", speaker))
-                    return out
-        # "…, wonach die Berufung politische Hintergründe besäße"
-        if lower == "wonach" and j > s and toks[j - 1].text == ",":
-            span = _clause_span(article, j + 1, e, masked)
-            if span:
-                out.append(Candidate(span[0], span[1], False, tok.text, _subject_before(article, s, j - 1)))
-                return out
-        # Demnach …
-        if lower == "demnach":
-            span = _clause_span(article, j + 1 if j == s else s, e, masked)
-            if span:
-                out.append(Candidate(span[0], span[1], False, tok.text, None, inherit=True))
-                return out
+        source = _source_phrase(article, s, e, j, masked)
+        if source is not None:
+            out.append(source)
+            return out
         # "…, hatte Obama bei seinem Besuch gesagt." — the cue verb closes the sentence
         if lower in _AUX and j > s + 2 and toks[j - 1].text == "," and not any(masked[s : j - 1]):
             b = e
