@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..article import Article
+from ..article import Article, Tok
 from ..lexicon import DE_DETERMINERS, DE_INSTITUTION_SUFFIXES
 from ..quotes import Speaker
 from .tokens import (
@@ -52,37 +52,23 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
         ):
             j += 2  # "nach Angaben von n24"
             continue
-        if (
-            j + 1 < end
-            and toks[j].lower in _GENITIVE_LINKS
-            # "einer Pressemitteilung des BMI der Verbesserung …": after an acronym's
-            # genitive, a second "der" starts an object, not another genitive
-            and not (step and toks[j - 1].text.isupper() and toks[j].lower != "von")
+        if j + 1 < end and (
+            (
+                toks[j].lower in _GENITIVE_LINKS
+                # "einer Pressemitteilung des BMI der Verbesserung …": after an acronym's
+                # genitive, a second "der" starts an object, not another genitive
+                and not (step and toks[j - 1].text.isupper() and toks[j].lower != "von")
+            )
+            or (
+                # "des Bundesamts für Verfassungsschutz", "das Institut für Weltwirtschaft"
+                toks[j].lower == "für"
+                and _is_institution(toks[j - 1].lower)
+                and (_is_capital(toks[j + 1]) or toks[j + 1].lower in DE_DETERMINERS)
+            )
         ):
-            k = j + 1
-            while k < end and (toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k])):
-                k += 1
-            m = k
-            while m < end and (_is_capital(toks[m]) or (m > k and _name_connector(toks, m, end))):
-                m += 1
-            if m > k:
-                j = m
-                continue
-        if (
-            j + 1 < end
-            and toks[j].lower == "für"
-            and _is_institution(toks[j - 1].lower)
-            and (_is_capital(toks[j + 1]) or toks[j + 1].lower in DE_DETERMINERS)
-        ):
-            # "des Bundesamts für Verfassungsschutz", "das Institut für Weltwirtschaft"
-            k = j + 1
-            while k < end and (toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k])):
-                k += 1
-            m = k
-            while m < end and (_is_capital(toks[m]) or (m > k and _name_connector(toks, m, end))):
-                m += 1
-            if m > k:
-                j = m
+            stop = _attribute_end(toks, j + 1, end)
+            if stop is not None:
+                j = stop
                 continue
         if (
             j + 1 < end
@@ -94,6 +80,17 @@ def np_forward(article: Article, i: int, end: int) -> int | None:
             continue
         break
     return j
+
+
+def _attribute_end(toks: list[Tok], k: int, end: int) -> int | None:
+    """End of the noun phrase from token k after a genitive link or "für" (det adj* Noun+),
+    or None when no noun follows."""
+    while k < end and (toks[k].lower in DE_DETERMINERS or _is_adjective(toks[k])):
+        k += 1
+    m = k
+    while m < end and (_is_capital(toks[m]) or (m > k and _name_connector(toks, m, end))):
+        m += 1
+    return m if m > k else None
 
 
 def _is_institution(lower: str) -> bool:
