@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from articles.ingest.language import detect_language
+
 from . import loaders
 from .article import Article, build_article
 from .countries import find_countries
-from .language import detect_language
 from .lexicon import DE_DETERMINERS, DE_FUNCTION_WORDS, DE_PREPOSITIONS
 from .persons import (
     first_names,

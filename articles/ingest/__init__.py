@@ -10,7 +10,8 @@ Pipeline (pure Python, no Django):
    (`base.Extracted`); `parse_pasted(text)` skips that step.
 3. `dispatch.build_document` does the rest the same way for every format: leftovers
    (`clean.py`), headline (first line of scraped text), date line, byline, dateline, source,
-   yearless dates (`metadata.py`) and language (`annotations.nlp.language`).
+   yearless dates (`metadata.py`) and language (`language.py`, which the
+   extraction pipeline also uses when it is called without a language).
 4. `content_fingerprint(body)` hashes the normalised body to refuse duplicates.
 
 Choices worth knowing: datelines ("BERLIN (dpa) -") stay in the body verbatim and are also

@@ -11,11 +11,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
-from annotations.nlp.language import detect_language
-
 from . import docx, html, pdf, txt
 from .base import Extracted, IngestError, KnownSource, ParsedDocument
 from .clean import URL_LINE, join_paragraphs, normalise_line, remove_leftovers, split_paragraphs
+from .language import detect_language
 from .metadata import (
     BYLINE,
     find_byline,
