@@ -206,7 +206,7 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
     toks = article.toks
     for k in range(first, last + 1):
         mention = article.person_at.get(k)
-        if mention is not None:
+        if mention is not None and not _body_of_person(article, mention, last):
             return Speaker(mention.key, mention.start, mention.end, "PERSON")
     if first == last and toks[first].lower in rules.pronouns:
         mention = _pronoun_referent(article, first)
@@ -217,6 +217,8 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
     det = first
     while first <= last and toks[first].lower in _DETS:
         first += 1
+    if rules.language == "en":
+        first = _spokesperson_body(article, first, last)
     if (
         rules.language == "fr"
         and first == last
@@ -255,6 +257,44 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
             return described
     label = "COUNTRY" if all(k in article.country_toks for k in range(first, last + 1)) else "ORG"
     return Speaker(text, start, end, label)
+
+
+# what a person heads or runs speaks for itself: "the Trump campaign", "Netanyahu's office"
+_EN_PERSON_BODIES = frozenset(
+    "campaign office administration government team camp lawyers family party".split()
+)
+_EN_SPOKES = frozenset("spokesperson spokesman spokeswoman".split())
+
+
+def _body_of_person(article: Article, mention: Mention, last: int) -> bool:
+    """Whether the person mention only modifies a body noun ending the span at `last`."""
+    toks = article.toks
+    if article.language != "en":
+        return False
+    while last > mention.last_tok and (toks[last].text in _PUNCT or toks[last].text in _OPEN_CLOSE_MARKS):
+        last -= 1
+    if last <= mention.last_tok or toks[last].lower not in _EN_PERSON_BODIES:
+        return False
+    return all(
+        toks[k].lower in ("'s", "’s", "'") or toks[k].pos in ("NOUN", "ADJ")
+        for k in range(mention.last_tok + 1, last)
+    )
+
+
+def _spokesperson_body(article: Article, first: int, last: int) -> int:
+    """ "a spokesperson for the European Commission": the body speaks through them. Returns
+    where the body's name starts, or `first` when the phrase is not of that shape."""
+    toks = article.toks
+    k = first
+    while k < last and toks[k].pos == "ADJ":
+        k += 1  # "a senior spokesperson"
+    if k + 1 < last and toks[k].lower in _EN_SPOKES and toks[k + 1].lower in ("for", "of"):
+        body = k + 2
+        while body < last and toks[body].lower in _DETS:
+            body += 1
+        if toks[body].text[:1].isupper():
+            return body
+    return first
 
 
 # French descriptions of a person named before: "le nationaliste flamand", "l'ancien
@@ -351,7 +391,7 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
             left, right = _subtree(article, k)
             for m in range(left, right + 1):
                 mention = article.person_at.get(m)
-                if mention is not None:
+                if mention is not None and not _body_of_person(article, mention, k):
                     return Speaker(mention.key, mention.start, mention.end, "PERSON")
         if subjects:
             k = subjects[0]
@@ -362,7 +402,7 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
                 return speaker_from_span(rules, article, after, min(right, after + 5))
             # keep the subject compact: a relative clause or apposition is not the name
             # ("Neighbouring Nigeria, which chairs …, warned")
-            last = min(right, k + 5)
+            last = min(right, k + (8 if toks[k].lower in _EN_SPOKES else 5))
             comma = next((m for m in range(k + 1, last + 1) if toks[m].text == ","), None)
             if comma is not None:
                 last = comma - 1
@@ -372,8 +412,11 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
         # "warning that …", "and said …": the subject of the governing verb
         # (not across into another paragraph the parser joined to ours)
         # ("…, ajoutant que": a participle takes its head's subject, however attached)
+        # ("was quoted by TASS as saying that …": through the "as" to "quoted")
         if (
-            toks[v].dep in ("advcl", "conj", "xcomp", "ccomp") or toks[v].lower.endswith(("ant", "ing"))
+            toks[v].dep in ("advcl", "conj", "xcomp", "ccomp")
+            or toks[v].lower.endswith(("ant", "ing"))
+            or (toks[v].dep == "prep" and toks[v].lower == "as")
         ) and toks[toks[v].head].sent == toks[v].sent:
             v = toks[v].head
             continue
@@ -571,9 +614,31 @@ def _with_apposed_name(article: Article, speaker: Speaker | None, j: int) -> Spe
     for k in range(j, min(len(toks) - 1, j + 8)):
         if toks[k].text == "," and (mention := article.person_at.get(k + 1)) is not None:
             return Speaker(mention.key, mention.start, mention.end, "PERSON")
+        if toks[k].text == "," and article.language == "en" and speaker is not None:
+            # "Its chief executive, Rain Newton-Smith, told …": a name the recogniser missed
+            name = _apposed_proper_name(article, k + 1)
+            if name is not None:
+                return name
         if toks[k].pos in ("VERB", "AUX") or toks[k].text in _END or toks[k].text in _OPEN_CLOSE_MARKS:
             break
     return speaker
+
+
+def _apposed_proper_name(article: Article, k: int) -> Speaker | None:
+    """Two or more proper nouns from k, closed by a comma (an apposition)."""
+    toks = article.toks
+    m = k
+    while m < len(toks) and (toks[m].pos == "PROPN" or (toks[m].text == "-" and m > k)):
+        m += 1
+    names = [t for t in toks[k:m] if t.pos == "PROPN"]
+    if (
+        len(names) < 2
+        or m >= len(toks)
+        or toks[m].text != ","
+        or not all(t.text[:1].isupper() for t in names)
+    ):
+        return None
+    return Speaker(article.text[toks[k].start : toks[m - 1].end], toks[k].start, toks[m - 1].end, "PERSON")
 
 
 def _colon_cue(rules: DepRules, article: Article, colon: int) -> tuple[str, Speaker | None] | None:
@@ -670,7 +735,7 @@ def _anonymous(article: Article, first: int, last: int) -> bool:
         if article.person_at.get(k) is not None or toks[k].text in _PUNCT:
             return False
         if toks[k].lower in _ANONYMOUS_HEADS:
-            return True
+            return article.language != "en" or _spokesperson_body(article, k, min(len(toks) - 1, k + 6)) == k
     return False
 
 
@@ -683,9 +748,36 @@ def _unnamed_subject(article: Article, verb: int) -> bool:
     left, right = _subtree(article, k)
     if _anonymous(article, left, k):
         return True
-    return toks[k].lower in _UNNAMED_HEADS and not any(
-        article.person_at.get(m) is not None for m in range(left, right + 1)
+    if any(article.person_at.get(m) is not None for m in range(left, right + 1)):
+        return False
+    return toks[k].lower in _UNNAMED_HEADS or _unnamed_plural(article, left, k)
+
+
+# determiners that make a plural subject a definite, countable set ("the two leaders", "both")
+_DEFINITE_PLURAL = frozenset("the these those both their its his her our all two three".split())
+
+
+def _unnamed_plural(article: Article, left: int, k: int) -> bool:
+    """ "Democratic strategists", "many developing countries": an English plural common noun
+    without a definite determiner names nobody (institutions such as police stay sources)."""
+    toks = article.toks
+    head = toks[k]
+    if (
+        article.language != "en"
+        or head.pos != "NOUN"
+        or head.lemma == head.lower
+        or not head.lower.endswith("s")
+    ):
+        return False
+    before = [t.lower for t in toks[left:k]]
+    if any(w in _DEFINITE_PLURAL or w in ("'s", "’s") for w in before):
+        return False
+    return any(w in _QUANTIFIERS for w in before) or not (
+        head.lower in _EN_INSTITUTIONS or head.lemma in _EN_INSTITUTIONS
     )
+
+
+_QUANTIFIERS = frozenset("many some several most other few numerous various".split())
 
 
 def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Candidate]:
@@ -702,7 +794,12 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
             tok = toks[j]
             if masked[j] or not _is_speech_verb(rules, tok, article):
                 continue
-            comp = next((k for k in _children(article, j) if toks[k].dep == "ccomp"), None)
+            if _inside_trailing_cue(rules, article, j, e, masked):
+                continue
+            comps = [k for k in _children(article, j) if toks[k].dep == "ccomp"]
+            # "In an interview with the paper Bild am Sonntag, X said the …": the parser may
+            # hang a piece of the adjunct on the verb too; the clause after the verb is the report
+            comp = next((k for k in comps if k > j), comps[0] if comps else None)
             inverted = False
             if comp is None:
                 comp = _that_clause(article, j, e)
@@ -728,6 +825,8 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
             a, b = _trim(article, left, right)
             if b - a < 2 or any(masked[a : b + 1]):
                 continue
+            if toks[a].lower == "whether":
+                continue  # "declined to say whether …": a question left open, not a claim
             if comp < j:
                 # "…, X said": the clause stops at the comma before the subject
                 while b > a and toks[b].text in _PUNCT:
@@ -860,6 +959,12 @@ def _narrator_tail(article: Article, a: int, b: int) -> int:
             continue
         if article.language != "en":
             return b
+        if nxt.lower == "as" and any(
+            _is_speech_verb(_EN, toks[k]) and _has_own_subject(article, k)
+            for k in range(m + 2, min(b + 1, m + 10))
+        ):
+            # ", as business groups warned that …": another report, the writer's context
+            return m - 1
         participle = nxt.lower.endswith("ing") and nxt.lemma in _NARRATOR_PARTICIPLES
         if nxt.lower in _NARRATOR_PREPOSITIONS or (participle and not _has_own_subject(article, m + 1)):
             return m - 1
@@ -869,6 +974,21 @@ def _narrator_tail(article: Article, a: int, b: int) -> int:
             if any(toks[k].dep in _SUBJECT_DEPS for k in range(m + 2, min(b + 1, m + 7))):
                 return m - 1
     return b
+
+
+def _inside_trailing_cue(rules: DepRules, article: Article, j: int, e: int, masked: list[bool]) -> bool:
+    """ "Brussels believes the sanctions work, Novak told reporters": the verb at j is part of
+    the clause that a later cue after a comma reports; that cue and its speaker win."""
+    toks = article.toks
+    h = toks[j].head
+    return (
+        article.language == "en"
+        and toks[j].dep == "ccomp"
+        and j < h < e
+        and not masked[h]
+        and _is_speech_verb(rules, toks[h], article)
+        and any(toks[m].text == "," for m in range(j + 1, h))
+    )
 
 
 def _has_own_subject(article: Article, m: int) -> bool:
@@ -1054,6 +1174,16 @@ _DOCUMENTS = frozenset(
 )
 
 
+# numbers are not speech: "according to figures / data / estimates"
+_STATISTICS = frozenset("figures data statistics numbers estimates tallies calculations".split())
+
+
+def _statistics(source: list[Tok]) -> bool:
+    """Whether the first noun of an English source phrase is a statistics word."""
+    noun = next((t for t in source if t.pos in ("NOUN", "PROPN")), None)  # type: ignore[attr-defined]
+    return noun is not None and noun.lower in _STATISTICS
+
+
 def _document_author(article: Article, a: int, b: int) -> int:
     """ "according to a statement from the Pacific Islands Forum": the author is the source."""
     toks = article.toks
@@ -1092,7 +1222,11 @@ def _source_phrase(
             while b < e and toks[b].text not in _PUNCT:
                 b += 1
             # "Selon le ministre …, Sergueï Lavrov, …": an apposed name belongs to the source
-            if b + 1 < e and toks[b].text == "," and article.person_at.get(b + 1) is not None:
+            # (only an apposition: "According to aides, Harris will …" opens the claim)
+            apposed = article.person_at.get(b + 1) if b + 1 < e and toks[b].text == "," else None
+            if apposed is not None and (
+                apposed.last_tok + 1 >= e or toks[apposed.last_tok + 1].text in _PUNCT
+            ):
                 m = b + 1
                 while m < e and toks[m].text not in _PUNCT:
                     m += 1
@@ -1100,6 +1234,8 @@ def _source_phrase(
             if b <= a:
                 continue
             source = toks[a:b]
+            if _statistics(source):
+                continue  # "according to official figures", "according to data compiled by …"
             if not any(t.text[:1].isupper() for t in source) and (
                 any(t.lower in rules.unnamed or t.lower in _UNNAMED_HEADS for t in source)
                 # "according to one minister", "selon plusieurs députés du bloc central"
