@@ -102,6 +102,8 @@ def _french_cue_before_que(article: Article, tok: Tok) -> bool:
 def _is_speech_verb(rules: DepRules, tok: Tok, article: Article | None = None) -> bool:
     if rules.language == "fr" and article is not None and _french_cue_before_que(article, tok):
         return True
+    if rules.language == "en" and article is not None and _english_stance_cue(article, tok):
+        return True
     if tok.pos not in ("VERB", "AUX"):
         return False
     if tok.lemma in rules.speech or (rules.language == "fr" and tok.lower in _FR_SPEECH_FORMS):
@@ -112,6 +114,31 @@ def _is_speech_verb(rules: DepRules, tok: Tok, article: Article | None = None) -
         and tok.lemma == "make"
         and tok.i + 1 < len(article.toks)
         and article.toks[tok.i + 1].lower == "clear"
+    )
+
+
+_EN_STANCE_NOUNS = frozenset(
+    "confidence hope concern concerns fear fears doubt doubts optimism regret belief".split()
+)
+_EN_STANCE_ADJECTIVES = frozenset("convinced confident certain adamant".split())
+_EN_BE = frozenset("is was are were remains remained".split())
+
+
+def _english_stance_cue(article: Article, tok: Tok) -> bool:
+    """English cues built around a noun or an adjective before a that-clause: "expressed
+    confidence that …", "made the case that …", "is convinced that …"."""
+    toks = article.toks
+    i = tok.i
+    nxt = [t.lower for t in toks[i + 1 : i + 4]]
+    if tok.lemma == "express" and len(nxt) >= 2:  # type: ignore[attr-defined]
+        return nxt[0] in _EN_STANCE_NOUNS and nxt[1] == "that"
+    if tok.lemma == "make" and len(nxt) == 3:  # type: ignore[attr-defined]
+        return nxt == ["the", "case", "that"]
+    return (
+        tok.lower in _EN_STANCE_ADJECTIVES
+        and nxt[:1] == ["that"]
+        and i > 0
+        and (toks[i - 1].lower in _EN_BE or (i > 1 and toks[i - 2].lower in _EN_BE))
     )
 
 
@@ -417,6 +444,7 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
             toks[v].dep in ("advcl", "conj", "xcomp", "ccomp")
             or toks[v].lower.endswith(("ant", "ing"))
             or (toks[v].dep == "prep" and toks[v].lower == "as")
+            or (toks[v].dep == "acomp" and article.language == "en")  # "is confident that"
         ) and toks[toks[v].head].sent == toks[v].sent:
             v = toks[v].head
             continue
@@ -790,9 +818,12 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
         done = _source_phrase(rules, article, s, e, masked, out)
         if done:
             continue
+        # English sentences often carry two reports ("Russia said A, while Ukraine said B"):
+        # after one, look on past its end; French keeps one per sentence
+        floor = s - 1
         for j in range(s, e):
             tok = toks[j]
-            if masked[j] or not _is_speech_verb(rules, tok, article):
+            if j <= floor or masked[j] or not _is_speech_verb(rules, tok, article):
                 continue
             if _inside_trailing_cue(rules, article, j, e, masked):
                 continue
@@ -837,7 +868,11 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                 # "Un cadre du parti assure, …, que": the parser may miss the subject
                 or (comp > j and _anonymous(article, s, j - 1))
             ):
-                break  # "officials said …", "…, said a senior diplomat": no named source
+                # "officials said …", "…, said a senior diplomat": no named source
+                if rules.language != "en":
+                    break
+                floor = max(b, j)
+                continue
             if inverted:
                 # the subject follows the verb; the parser often takes it for an object
                 speaker = _np_after(rules, article, j + 1) or _subject(rules, article, j)
@@ -871,9 +906,14 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                     out.append(
                         Candidate(toks[clause[0]].start, toks[clause[1]].end, False, toks[m].text, speaker)
                     )
-                break
+                if rules.language != "en":
+                    break
+                floor = max(clause[1] if clause is not None else m, j)
+                continue
             out.append(Candidate(toks[a].start, toks[b].end, False, tok.text, speaker))
-            break
+            if rules.language != "en":
+                break
+            floor = max(b, j)
     return out
 
 
@@ -959,11 +999,11 @@ def _narrator_tail(article: Article, a: int, b: int) -> int:
             continue
         if article.language != "en":
             return b
-        if nxt.lower == "as" and any(
+        if nxt.lower in _OTHER_REPORT_OPENERS and any(
             _is_speech_verb(_EN, toks[k]) and _has_own_subject(article, k)
             for k in range(m + 2, min(b + 1, m + 10))
         ):
-            # ", as business groups warned that …": another report, the writer's context
+            # ", as business groups warned that …", ", while Ukraine said …": another report
             return m - 1
         participle = nxt.lower.endswith("ing") and nxt.lemma in _NARRATOR_PARTICIPLES
         if nxt.lower in _NARRATOR_PREPOSITIONS or (participle and not _has_own_subject(article, m + 1)):
@@ -989,6 +1029,9 @@ def _inside_trailing_cue(rules: DepRules, article: Article, j: int, e: int, mask
         and _is_speech_verb(rules, toks[h], article)
         and any(toks[m].text == "," for m in range(j + 1, h))
     )
+
+
+_OTHER_REPORT_OPENERS = frozenset("as while whereas but and".split())
 
 
 def _has_own_subject(article: Article, m: int) -> bool:
@@ -1256,6 +1299,15 @@ def _source_phrase(
                 continue  # "according to industry figures": nobody named
             if j == s:
                 ca, cb = _trim(article, b, _run_on_end(article, e) - 1)
+            elif (
+                toks[j - 1].text == ","
+                and b < e
+                and toks[b].text == ","
+                and j - s < 8
+                and rules.language == "en"
+            ):
+                # "The deal, according to X, would free …": the source stands inside the claim
+                ca, cb = _trim(article, s, _run_on_end(article, e) - 1)
             else:
                 ca, cb = _trim(article, s, j - 1)
             if cb - ca < 2 or any(masked[ca : cb + 1]):

@@ -105,3 +105,32 @@ def test_according_to_figures_or_data_is_not_a_source_and_an_unnamed_one_keeps_n
     result = run(text, "en")
     no_quote_containing(result, "ballots have been cast")
     no_quote_containing(result, "Lansing")
+
+
+def test_two_reports_in_one_sentence_give_two_quotes():
+    text = (
+        "Army spokesman Karl Obst said the bridge had been retaken, while the rebel commander "
+        "Idris Mahamat said his fighters still held the east bank."
+    )
+    result = run(text, "en")
+    first = quote_containing(result, "the bridge had been retaken")
+    assert first.text == "the bridge had been retaken" and first.speaker == "Karl Obst"
+    assert quote_containing(result, "still held the east bank").speaker == "Idris Mahamat"
+
+
+def test_according_to_between_commas_inside_the_claim():
+    text = "The agreement, according to Trade Minister Lena Ortiz, would cut tariffs on steel by half."
+    quote = quote_containing(run(text, "en"), "would cut tariffs on steel")
+    assert quote.speaker == "Lena Ortiz"
+
+
+def test_expressed_confidence_made_the_case_and_is_convinced_that():
+    text = (
+        "Prime Minister Jonas Berg expressed confidence that the coalition would survive. "
+        "Defence Minister Petra Holm made the case that allies must spend more on air defence. "
+        "Economy Minister Ivo Rask is convinced that the recession is over."
+    )
+    result = run(text, "en")
+    assert quote_containing(result, "the coalition would survive").speaker == "Jonas Berg"
+    assert quote_containing(result, "allies must spend more").speaker == "Petra Holm"
+    assert quote_containing(result, "the recession is over").speaker == "Ivo Rask"
