@@ -241,6 +241,11 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
             return Speaker(mention.key, toks[first].start, toks[first].end, "PERSON")
         return None
     first = _after_dateline(toks, first, last)
+    # a headline the parser ran into the subject: the speaker starts after the blank line
+    for k in range(last, first, -1):
+        if "\n\n" in article.text[toks[k - 1].end : toks[k].start]:
+            first = k
+            break
     det = first
     while first <= last and toks[first].lower in _DETS:
         first += 1
@@ -800,9 +805,12 @@ def _unnamed_plural(article: Article, left: int, k: int) -> bool:
     before = [t.lower for t in toks[left:k]]
     if any(w in _DEFINITE_PLURAL or w in ("'s", "’s") for w in before):
         return False
-    return any(w in _QUANTIFIERS for w in before) or not (
-        head.lower in _EN_INSTITUTIONS or head.lemma in _EN_INSTITUTIONS
-    )
+    if any(w in _QUANTIFIERS for w in before):
+        return True
+    # "Finnish police", "Chinese authorities" are a country's bodies; "Western governments"
+    # are nobody in particular
+    institution = head.lower in _EN_INSTITUTIONS or head.lemma in _EN_INSTITUTIONS
+    return not institution or not any(m in article.country_toks for m in range(left, k))
 
 
 _QUANTIFIERS = frozenset("many some several most other few numerous various".split())
@@ -862,6 +870,10 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                 # "…, X said": the clause stops at the comma before the subject
                 while b > a and toks[b].text in _PUNCT:
                     b -= 1
+            else:
+                # (before the unnamed-source check: "Lawmakers said A, while the White
+                # House said B" skips A only)
+                b = _narrator_tail(article, a, b)
             if (
                 _unnamed_subject(article, j)
                 or (comp < j and _anonymous(article, j + 1, min(e - 1, j + 6)))
@@ -893,8 +905,6 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                     b = min(b, cut - 1)
                     while b > a and toks[b].text in _PUNCT:
                         b -= 1
-            if comp > j:
-                b = _narrator_tail(article, a, b)
             second = _second_act(rules, article, a, b, e) if comp > j else None
             if second is not None:
                 # "said A, adding that B" / "said A and called B …": A ends there; B (a

@@ -134,3 +134,26 @@ def test_expressed_confidence_made_the_case_and_is_convinced_that():
     assert quote_containing(result, "the coalition would survive").speaker == "Jonas Berg"
     assert quote_containing(result, "allies must spend more").speaker == "Petra Holm"
     assert quote_containing(result, "the recession is over").speaker == "Ivo Rask"
+
+
+def test_an_unnamed_first_report_does_not_hide_a_named_second_one():
+    text = "Legislators said they would investigate, while the Pentagon said it had done nothing wrong."
+    result = run(text, "en")
+    no_quote_containing(result, "they would investigate")
+    assert quote_containing(result, "it had done nothing wrong").speaker == "Pentagon"
+
+
+def test_plural_bodies_without_a_country_are_unnamed_with_one_they_are_a_source():
+    text = (
+        "Western governments have long argued that the embargo is working. "
+        "Norwegian police said the ship had been boarded."
+    )
+    result = run(text, "en")
+    no_quote_containing(result, "the embargo is working")
+    assert quote_containing(result, "the ship had been boarded").speaker == "Norwegian police"
+
+
+def test_a_headline_without_a_stop_is_not_part_of_the_speaker():
+    text = "Coast guard boards tanker\n\nSwedish authorities said the tanker had lost its anchor."
+    quote = quote_containing(run(text, "en"), "the tanker had lost its anchor")
+    assert quote.speaker == "Swedish authorities"
