@@ -421,10 +421,21 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
         # parser gives both an nsubj; the one with a person wins
         for k in subjects:
             left, right = _subtree(article, k)
-            for m in range(left, right + 1):
-                mention = article.person_at.get(m)
-                if mention is not None and not _body_of_person(article, mention, k):
-                    return Speaker(mention.key, mention.start, mention.end, "PERSON")
+            mentions = [
+                mention
+                for m in range(left, right + 1)
+                if (mention := article.person_at.get(m)) is not None
+                and not _body_of_person(article, mention, k)
+            ]
+            # "Yoon's lawyer Yoon Kab-keun told": the owner before "'s" is not the subject
+            own = [
+                mention
+                for mention in mentions
+                if not (mention.last_tok + 1 < len(toks) and toks[mention.last_tok + 1].lower in ("'s", "’s"))
+            ]
+            mention = (own or mentions or [None])[0]
+            if mention is not None:
+                return Speaker(mention.key, mention.start, mention.end, "PERSON")
         if subjects:
             k = subjects[0]
             left, right = _subtree(article, k)
@@ -573,6 +584,7 @@ def _national_role(article: Article, first: int, last: int) -> str | None:
 
 
 _ROLE_HEADS = frozenset(
+    "lawyer attorney adviser advisor analyst professor economist director commander prosecutor "
     "minister ministre ministres senator sénateur sénatrice governor chancellor chancelier chancelière "
     "spokesman spokeswoman spokesperson porte-parole secretary secrétaire mayor maire ambassador "
     "ambassadeur ambassadrice commissioner commissaire envoy émissaire".split()
@@ -835,6 +847,12 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                 continue
             if _inside_trailing_cue(rules, article, j, e, masked):
                 continue
+            if rules.language == "en" and tok.dep == "parataxis":
+                parts = _parenthetical_cue(rules, article, j, s, e, masked)
+                if parts:
+                    out.extend(parts)
+                    floor = e - 1
+                    continue
             comps = [k for k in _children(article, j) if toks[k].dep == "ccomp"]
             # "In an interview with the paper Bild am Sonntag, X said the …": the parser may
             # hang a piece of the adjunct on the verb too; the clause after the verb is the report
@@ -1009,6 +1027,9 @@ def _narrator_tail(article: Article, a: int, b: int) -> int:
             continue
         if article.language != "en":
             return b
+        if nxt.lower == "as" and nxt.dep == "mark" and _has_own_subject(article, nxt.head):  # type: ignore[attr-defined]
+            # ", as fighting spread to new parts of the country": the writer's context
+            return m - 1
         if nxt.lower in _OTHER_REPORT_OPENERS and any(
             _is_speech_verb(_EN, toks[k]) and _has_own_subject(article, k)
             for k in range(m + 2, min(b + 1, m + 10))
@@ -1042,6 +1063,31 @@ def _inside_trailing_cue(rules: DepRules, article: Article, j: int, e: int, mask
 
 
 _OTHER_REPORT_OPENERS = frozenset("as while whereas but and".split())
+
+
+def _parenthetical_cue(
+    rules: DepRules, article: Article, j: int, s: int, e: int, masked: list[bool]
+) -> list[Candidate]:
+    """ "Her party, she argued, was the only one …": a cue set off by commas inside the
+    claim. Like a split quote, each side of the cue long enough to be a claim is one entry."""
+    toks = article.toks
+    left, right = _subtree(article, j)
+    left, right = max(left, s), min(right, e - 1)
+    c1 = left if toks[left].text == "," else left - 1
+    c2 = right if toks[right].text == "," else right + 1
+    head = toks[j].head
+    if not (s < c1 < j < c2 < head < e) or toks[c1].text != "," or toks[c2].text != ",":
+        return []
+    if _unnamed_subject(article, j):
+        return []
+    speaker = _subject(rules, article, j)
+    if speaker is None:
+        return []
+    parts = []
+    for a, b in (_trim(article, s, c1 - 1), _trim(article, c2 + 1, e - 1)):
+        if b - a >= 2 and not any(masked[a : b + 1]):
+            parts.append(Candidate(toks[a].start, toks[b].end, False, toks[j].text, speaker))
+    return parts
 
 
 def _has_own_subject(article: Article, m: int) -> bool:
@@ -1251,13 +1297,14 @@ def _document_author(article: Article, a: int, b: int) -> int:
 
 
 def _reports_clause(rules: DepRules, article: Article, k: int) -> bool:
-    """A speech verb at k with a that/que clause right after it."""
+    """A speech verb at k with a that/que clause right after it (English: or any clause
+    after it, "X said the United States had …, according to the State Department")."""
     toks = article.toks
-    return (
-        _is_speech_verb(rules, toks[k], article)
-        and k + 1 < len(toks)
-        and toks[k + 1].lower in _COMPLEMENTIZERS
-    )
+    if not _is_speech_verb(rules, toks[k], article):
+        return False
+    if k + 1 < len(toks) and toks[k + 1].lower in _COMPLEMENTIZERS:
+        return True
+    return rules.language == "en" and any(toks[c].dep == "ccomp" and c > k for c in _children(article, k))
 
 
 def _source_phrase(

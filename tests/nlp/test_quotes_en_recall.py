@@ -157,3 +157,41 @@ def test_a_headline_without_a_stop_is_not_part_of_the_speaker():
     text = "Coast guard boards tanker\n\nSwedish authorities said the tanker had lost its anchor."
     quote = quote_containing(run(text, "en"), "the tanker had lost its anchor")
     assert quote.speaker == "Swedish authorities"
+
+
+def test_a_cue_set_off_by_commas_inside_the_claim():
+    text = (
+        "Opposition leader Marta Silva spoke in Lisbon. The reforms, Silva argued, had "
+        "failed to reduce waiting lists in public hospitals."
+    )
+    quote = quote_containing(run(text, "en"), "failed to reduce waiting lists")
+    assert quote.speaker == "Marta Silva" and quote.direct is False
+
+
+def test_the_owner_before_apostrophe_s_is_not_the_subject_and_the_role_resolves():
+    text = (
+        "Farouk's lawyer Nadia Kessler told reporters the court had no jurisdiction over "
+        "her client. He would appeal to the supreme court, the lawyer said."
+    )
+    result = run(text, "en")
+    assert quote_containing(result, "the court had no jurisdiction").speaker == "Nadia Kessler"
+    assert quote_containing(result, "He would appeal").speaker == "Nadia Kessler"
+
+
+def test_an_as_clause_of_the_writer_after_the_claim_is_cut():
+    text = (
+        "The World Food Programme warned on Monday that two million people faced hunger, "
+        "as the rains failed for a third year."
+    )
+    quote = quote_containing(run(text, "en"), "two million people faced hunger")
+    assert quote.text == "two million people faced hunger"
+
+
+def test_a_cue_with_a_clause_without_that_beats_a_trailing_according_to():
+    text = (
+        "Foreign Secretary David Lammy, speaking by phone with his counterpart on Friday, said "
+        "Britain would send more mine-clearing equipment, according to the Foreign Office."
+    )
+    quote = quote_containing(run(text, "en"), "Britain would send more")
+    assert quote.speaker == "David Lammy"
+    assert quote.text.startswith("Britain would send")
