@@ -454,7 +454,8 @@ EN_SPEECH_LEMMAS = _words(
     """say tell add stress warn insist argue claim note acknowledge announce confirm explain write
     state report predict admit reply respond emphasize emphasise reiterate assert maintain contend
     suggest caution concede declare allege tweet post testify estimate believe think fear hope
-    complain observe remark point indicate"""
+    complain observe remark point indicate vow pledge promise signal assure reassure remind inform
+    hint boast lament speculate reckon underline underscore counter recall feel"""
 )
 EN_PRONOUNS = _words("he she He She they They")
 EN_UNNAMED_SOURCES = _words("reports report sources source officials witnesses media analysts observers")

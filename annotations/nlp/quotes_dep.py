@@ -102,6 +102,8 @@ def _french_cue_before_que(article: Article, tok: Tok) -> bool:
 def _is_speech_verb(rules: DepRules, tok: Tok, article: Article | None = None) -> bool:
     if rules.language == "fr" and article is not None and _french_cue_before_que(article, tok):
         return True
+    if rules.language == "en" and article is not None and _english_stance_cue(article, tok):
+        return True
     if tok.pos not in ("VERB", "AUX"):
         return False
     if tok.lemma in rules.speech or (rules.language == "fr" and tok.lower in _FR_SPEECH_FORMS):
@@ -112,6 +114,31 @@ def _is_speech_verb(rules: DepRules, tok: Tok, article: Article | None = None) -
         and tok.lemma == "make"
         and tok.i + 1 < len(article.toks)
         and article.toks[tok.i + 1].lower == "clear"
+    )
+
+
+_EN_STANCE_NOUNS = frozenset(
+    "confidence hope concern concerns fear fears doubt doubts optimism regret belief".split()
+)
+_EN_STANCE_ADJECTIVES = frozenset("convinced confident certain adamant".split())
+_EN_BE = frozenset("is was are were remains remained".split())
+
+
+def _english_stance_cue(article: Article, tok: Tok) -> bool:
+    """English cues built around a noun or an adjective before a that-clause: "expressed
+    confidence that …", "made the case that …", "is convinced that …"."""
+    toks = article.toks
+    i = tok.i
+    nxt = [t.lower for t in toks[i + 1 : i + 4]]
+    if tok.lemma == "express" and len(nxt) >= 2:  # type: ignore[attr-defined]
+        return nxt[0] in _EN_STANCE_NOUNS and nxt[1] == "that"
+    if tok.lemma == "make" and len(nxt) == 3:  # type: ignore[attr-defined]
+        return nxt == ["the", "case", "that"]
+    return (
+        tok.lower in _EN_STANCE_ADJECTIVES
+        and nxt[:1] == ["that"]
+        and i > 0
+        and (toks[i - 1].lower in _EN_BE or (i > 1 and toks[i - 2].lower in _EN_BE))
     )
 
 
@@ -206,7 +233,7 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
     toks = article.toks
     for k in range(first, last + 1):
         mention = article.person_at.get(k)
-        if mention is not None:
+        if mention is not None and not _body_of_person(article, mention, last):
             return Speaker(mention.key, mention.start, mention.end, "PERSON")
     if first == last and toks[first].lower in rules.pronouns:
         mention = _pronoun_referent(article, first)
@@ -214,9 +241,16 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
             return Speaker(mention.key, toks[first].start, toks[first].end, "PERSON")
         return None
     first = _after_dateline(toks, first, last)
+    # a headline the parser ran into the subject: the speaker starts after the blank line
+    for k in range(last, first, -1):
+        if "\n\n" in article.text[toks[k - 1].end : toks[k].start]:
+            first = k
+            break
     det = first
     while first <= last and toks[first].lower in _DETS:
         first += 1
+    if rules.language == "en":
+        first = _spokesperson_body(article, first, last)
     if (
         rules.language == "fr"
         and first == last
@@ -255,6 +289,44 @@ def speaker_from_span(rules: DepRules, article: Article, first: int, last: int) 
             return described
     label = "COUNTRY" if all(k in article.country_toks for k in range(first, last + 1)) else "ORG"
     return Speaker(text, start, end, label)
+
+
+# what a person heads or runs speaks for itself: "the Trump campaign", "Netanyahu's office"
+_EN_PERSON_BODIES = frozenset(
+    "campaign office administration government team camp lawyers family party".split()
+)
+_EN_SPOKES = frozenset("spokesperson spokesman spokeswoman".split())
+
+
+def _body_of_person(article: Article, mention: Mention, last: int) -> bool:
+    """Whether the person mention only modifies a body noun ending the span at `last`."""
+    toks = article.toks
+    if article.language != "en":
+        return False
+    while last > mention.last_tok and (toks[last].text in _PUNCT or toks[last].text in _OPEN_CLOSE_MARKS):
+        last -= 1
+    if last <= mention.last_tok or toks[last].lower not in _EN_PERSON_BODIES:
+        return False
+    return all(
+        toks[k].lower in ("'s", "’s", "'") or toks[k].pos in ("NOUN", "ADJ")
+        for k in range(mention.last_tok + 1, last)
+    )
+
+
+def _spokesperson_body(article: Article, first: int, last: int) -> int:
+    """ "a spokesperson for the European Commission": the body speaks through them. Returns
+    where the body's name starts, or `first` when the phrase is not of that shape."""
+    toks = article.toks
+    k = first
+    while k < last and toks[k].pos == "ADJ":
+        k += 1  # "a senior spokesperson"
+    if k + 1 < last and toks[k].lower in _EN_SPOKES and toks[k + 1].lower in ("for", "of"):
+        body = k + 2
+        while body < last and toks[body].lower in _DETS:
+            body += 1
+        if toks[body].text[:1].isupper():
+            return body
+    return first
 
 
 # French descriptions of a person named before: "le nationaliste flamand", "l'ancien
@@ -349,10 +421,21 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
         # parser gives both an nsubj; the one with a person wins
         for k in subjects:
             left, right = _subtree(article, k)
-            for m in range(left, right + 1):
-                mention = article.person_at.get(m)
-                if mention is not None:
-                    return Speaker(mention.key, mention.start, mention.end, "PERSON")
+            mentions = [
+                mention
+                for m in range(left, right + 1)
+                if (mention := article.person_at.get(m)) is not None
+                and not _body_of_person(article, mention, k)
+            ]
+            # "Yoon's lawyer Yoon Kab-keun told": the owner before "'s" is not the subject
+            own = [
+                mention
+                for mention in mentions
+                if not (mention.last_tok + 1 < len(toks) and toks[mention.last_tok + 1].lower in ("'s", "’s"))
+            ]
+            mention = (own or mentions or [None])[0]
+            if mention is not None:
+                return Speaker(mention.key, mention.start, mention.end, "PERSON")
         if subjects:
             k = subjects[0]
             left, right = _subtree(article, k)
@@ -362,7 +445,7 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
                 return speaker_from_span(rules, article, after, min(right, after + 5))
             # keep the subject compact: a relative clause or apposition is not the name
             # ("Neighbouring Nigeria, which chairs …, warned")
-            last = min(right, k + 5)
+            last = min(right, k + (8 if toks[k].lower in _EN_SPOKES else 5))
             comma = next((m for m in range(k + 1, last + 1) if toks[m].text == ","), None)
             if comma is not None:
                 last = comma - 1
@@ -372,8 +455,12 @@ def _subject(rules: DepRules, article: Article, verb: int) -> Speaker | None:
         # "warning that …", "and said …": the subject of the governing verb
         # (not across into another paragraph the parser joined to ours)
         # ("…, ajoutant que": a participle takes its head's subject, however attached)
+        # ("was quoted by TASS as saying that …": through the "as" to "quoted")
         if (
-            toks[v].dep in ("advcl", "conj", "xcomp", "ccomp") or toks[v].lower.endswith(("ant", "ing"))
+            toks[v].dep in ("advcl", "conj", "xcomp", "ccomp")
+            or toks[v].lower.endswith(("ant", "ing"))
+            or (toks[v].dep == "prep" and toks[v].lower == "as")
+            or (toks[v].dep == "acomp" and article.language == "en")  # "is confident that"
         ) and toks[toks[v].head].sent == toks[v].sent:
             v = toks[v].head
             continue
@@ -497,6 +584,7 @@ def _national_role(article: Article, first: int, last: int) -> str | None:
 
 
 _ROLE_HEADS = frozenset(
+    "lawyer attorney adviser advisor analyst professor economist director commander prosecutor "
     "minister ministre ministres senator sénateur sénatrice governor chancellor chancelier chancelière "
     "spokesman spokeswoman spokesperson porte-parole secretary secrétaire mayor maire ambassador "
     "ambassadeur ambassadrice commissioner commissaire envoy émissaire".split()
@@ -571,9 +659,31 @@ def _with_apposed_name(article: Article, speaker: Speaker | None, j: int) -> Spe
     for k in range(j, min(len(toks) - 1, j + 8)):
         if toks[k].text == "," and (mention := article.person_at.get(k + 1)) is not None:
             return Speaker(mention.key, mention.start, mention.end, "PERSON")
+        if toks[k].text == "," and article.language == "en" and speaker is not None:
+            # "Its chief executive, Rain Newton-Smith, told …": a name the recogniser missed
+            name = _apposed_proper_name(article, k + 1)
+            if name is not None:
+                return name
         if toks[k].pos in ("VERB", "AUX") or toks[k].text in _END or toks[k].text in _OPEN_CLOSE_MARKS:
             break
     return speaker
+
+
+def _apposed_proper_name(article: Article, k: int) -> Speaker | None:
+    """Two or more proper nouns from k, closed by a comma (an apposition)."""
+    toks = article.toks
+    m = k
+    while m < len(toks) and (toks[m].pos == "PROPN" or (toks[m].text == "-" and m > k)):
+        m += 1
+    names = [t for t in toks[k:m] if t.pos == "PROPN"]
+    if (
+        len(names) < 2
+        or m >= len(toks)
+        or toks[m].text != ","
+        or not all(t.text[:1].isupper() for t in names)
+    ):
+        return None
+    return Speaker(article.text[toks[k].start : toks[m - 1].end], toks[k].start, toks[m - 1].end, "PERSON")
 
 
 def _colon_cue(rules: DepRules, article: Article, colon: int) -> tuple[str, Speaker | None] | None:
@@ -670,7 +780,7 @@ def _anonymous(article: Article, first: int, last: int) -> bool:
         if article.person_at.get(k) is not None or toks[k].text in _PUNCT:
             return False
         if toks[k].lower in _ANONYMOUS_HEADS:
-            return True
+            return article.language != "en" or _spokesperson_body(article, k, min(len(toks) - 1, k + 6)) == k
     return False
 
 
@@ -683,9 +793,39 @@ def _unnamed_subject(article: Article, verb: int) -> bool:
     left, right = _subtree(article, k)
     if _anonymous(article, left, k):
         return True
-    return toks[k].lower in _UNNAMED_HEADS and not any(
-        article.person_at.get(m) is not None for m in range(left, right + 1)
-    )
+    if any(article.person_at.get(m) is not None for m in range(left, right + 1)):
+        return False
+    return toks[k].lower in _UNNAMED_HEADS or _unnamed_plural(article, left, k)
+
+
+# determiners that make a plural subject a definite, countable set ("the two leaders", "both")
+_DEFINITE_PLURAL = frozenset("the these those both their its his her our all two three".split())
+
+
+def _unnamed_plural(article: Article, left: int, k: int) -> bool:
+    """ "Democratic strategists", "many developing countries": an English plural common noun
+    without a definite determiner names nobody (institutions such as police stay sources)."""
+    toks = article.toks
+    head = toks[k]
+    if (
+        article.language != "en"
+        or head.pos != "NOUN"
+        or head.lemma == head.lower
+        or not head.lower.endswith("s")
+    ):
+        return False
+    before = [t.lower for t in toks[left:k]]
+    if any(w in _DEFINITE_PLURAL or w in ("'s", "’s") for w in before):
+        return False
+    if any(w in _QUANTIFIERS for w in before):
+        return True
+    # "Finnish police", "Chinese authorities" are a country's bodies; "Western governments"
+    # are nobody in particular
+    institution = head.lower in _EN_INSTITUTIONS or head.lemma in _EN_INSTITUTIONS
+    return not institution or not any(m in article.country_toks for m in range(left, k))
+
+
+_QUANTIFIERS = frozenset("many some several most other few numerous various".split())
 
 
 def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Candidate]:
@@ -698,11 +838,25 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
         done = _source_phrase(rules, article, s, e, masked, out)
         if done:
             continue
+        # English sentences often carry two reports ("Russia said A, while Ukraine said B"):
+        # after one, look on past its end; French keeps one per sentence
+        floor = s - 1
         for j in range(s, e):
             tok = toks[j]
-            if masked[j] or not _is_speech_verb(rules, tok, article):
+            if j <= floor or masked[j] or not _is_speech_verb(rules, tok, article):
                 continue
-            comp = next((k for k in _children(article, j) if toks[k].dep == "ccomp"), None)
+            if _inside_trailing_cue(rules, article, j, e, masked):
+                continue
+            if rules.language == "en" and tok.dep == "parataxis":
+                parts = _parenthetical_cue(rules, article, j, s, e, masked)
+                if parts:
+                    out.extend(parts)
+                    floor = e - 1
+                    continue
+            comps = [k for k in _children(article, j) if toks[k].dep == "ccomp"]
+            # "In an interview with the paper Bild am Sonntag, X said the …": the parser may
+            # hang a piece of the adjunct on the verb too; the clause after the verb is the report
+            comp = next((k for k in comps if k > j), comps[0] if comps else None)
             inverted = False
             if comp is None:
                 comp = _that_clause(article, j, e)
@@ -728,17 +882,27 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
             a, b = _trim(article, left, right)
             if b - a < 2 or any(masked[a : b + 1]):
                 continue
+            if toks[a].lower == "whether":
+                continue  # "declined to say whether …": a question left open, not a claim
             if comp < j:
                 # "…, X said": the clause stops at the comma before the subject
                 while b > a and toks[b].text in _PUNCT:
                     b -= 1
+            else:
+                # (before the unnamed-source check: "Lawmakers said A, while the White
+                # House said B" skips A only)
+                b = _narrator_tail(article, a, b)
             if (
                 _unnamed_subject(article, j)
                 or (comp < j and _anonymous(article, j + 1, min(e - 1, j + 6)))
                 # "Un cadre du parti assure, …, que": the parser may miss the subject
                 or (comp > j and _anonymous(article, s, j - 1))
             ):
-                break  # "officials said …", "…, said a senior diplomat": no named source
+                # "officials said …", "…, said a senior diplomat": no named source
+                if rules.language != "en":
+                    break
+                floor = max(b, j)
+                continue
             if inverted:
                 # the subject follows the verb; the parser often takes it for an object
                 speaker = _np_after(rules, article, j + 1) or _subject(rules, article, j)
@@ -759,8 +923,6 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                     b = min(b, cut - 1)
                     while b > a and toks[b].text in _PUNCT:
                         b -= 1
-            if comp > j:
-                b = _narrator_tail(article, a, b)
             second = _second_act(rules, article, a, b, e) if comp > j else None
             if second is not None:
                 # "said A, adding that B" / "said A and called B …": A ends there; B (a
@@ -772,9 +934,14 @@ def indirect(article: Article, masked: list[bool], rules: DepRules) -> list[Cand
                     out.append(
                         Candidate(toks[clause[0]].start, toks[clause[1]].end, False, toks[m].text, speaker)
                     )
-                break
+                if rules.language != "en":
+                    break
+                floor = max(clause[1] if clause is not None else m, j)
+                continue
             out.append(Candidate(toks[a].start, toks[b].end, False, tok.text, speaker))
-            break
+            if rules.language != "en":
+                break
+            floor = max(b, j)
     return out
 
 
@@ -860,6 +1027,15 @@ def _narrator_tail(article: Article, a: int, b: int) -> int:
             continue
         if article.language != "en":
             return b
+        if nxt.lower == "as" and nxt.dep == "mark" and _has_own_subject(article, nxt.head):  # type: ignore[attr-defined]
+            # ", as fighting spread to new parts of the country": the writer's context
+            return m - 1
+        if nxt.lower in _OTHER_REPORT_OPENERS and any(
+            _is_speech_verb(_EN, toks[k]) and _has_own_subject(article, k)
+            for k in range(m + 2, min(b + 1, m + 10))
+        ):
+            # ", as business groups warned that …", ", while Ukraine said …": another report
+            return m - 1
         participle = nxt.lower.endswith("ing") and nxt.lemma in _NARRATOR_PARTICIPLES
         if nxt.lower in _NARRATOR_PREPOSITIONS or (participle and not _has_own_subject(article, m + 1)):
             return m - 1
@@ -869,6 +1045,49 @@ def _narrator_tail(article: Article, a: int, b: int) -> int:
             if any(toks[k].dep in _SUBJECT_DEPS for k in range(m + 2, min(b + 1, m + 7))):
                 return m - 1
     return b
+
+
+def _inside_trailing_cue(rules: DepRules, article: Article, j: int, e: int, masked: list[bool]) -> bool:
+    """ "Brussels believes the sanctions work, Novak told reporters": the verb at j is part of
+    the clause that a later cue after a comma reports; that cue and its speaker win."""
+    toks = article.toks
+    h = toks[j].head
+    return (
+        article.language == "en"
+        and toks[j].dep == "ccomp"
+        and j < h < e
+        and not masked[h]
+        and _is_speech_verb(rules, toks[h], article)
+        and any(toks[m].text == "," for m in range(j + 1, h))
+    )
+
+
+_OTHER_REPORT_OPENERS = frozenset("as while whereas but and".split())
+
+
+def _parenthetical_cue(
+    rules: DepRules, article: Article, j: int, s: int, e: int, masked: list[bool]
+) -> list[Candidate]:
+    """ "Her party, she argued, was the only one …": a cue set off by commas inside the
+    claim. Like a split quote, each side of the cue long enough to be a claim is one entry."""
+    toks = article.toks
+    left, right = _subtree(article, j)
+    left, right = max(left, s), min(right, e - 1)
+    c1 = left if toks[left].text == "," else left - 1
+    c2 = right if toks[right].text == "," else right + 1
+    head = toks[j].head
+    if not (s < c1 < j < c2 < head < e) or toks[c1].text != "," or toks[c2].text != ",":
+        return []
+    if _unnamed_subject(article, j):
+        return []
+    speaker = _subject(rules, article, j)
+    if speaker is None:
+        return []
+    parts = []
+    for a, b in (_trim(article, s, c1 - 1), _trim(article, c2 + 1, e - 1)):
+        if b - a >= 2 and not any(masked[a : b + 1]):
+            parts.append(Candidate(toks[a].start, toks[b].end, False, toks[j].text, speaker))
+    return parts
 
 
 def _has_own_subject(article: Article, m: int) -> bool:
@@ -1054,6 +1273,16 @@ _DOCUMENTS = frozenset(
 )
 
 
+# numbers are not speech: "according to figures / data / estimates"
+_STATISTICS = frozenset("figures data statistics numbers estimates tallies calculations".split())
+
+
+def _statistics(source: list[Tok]) -> bool:
+    """Whether the first noun of an English source phrase is a statistics word."""
+    noun = next((t for t in source if t.pos in ("NOUN", "PROPN")), None)  # type: ignore[attr-defined]
+    return noun is not None and noun.lower in _STATISTICS
+
+
 def _document_author(article: Article, a: int, b: int) -> int:
     """ "according to a statement from the Pacific Islands Forum": the author is the source."""
     toks = article.toks
@@ -1068,13 +1297,14 @@ def _document_author(article: Article, a: int, b: int) -> int:
 
 
 def _reports_clause(rules: DepRules, article: Article, k: int) -> bool:
-    """A speech verb at k with a that/que clause right after it."""
+    """A speech verb at k with a that/que clause right after it (English: or any clause
+    after it, "X said the United States had …, according to the State Department")."""
     toks = article.toks
-    return (
-        _is_speech_verb(rules, toks[k], article)
-        and k + 1 < len(toks)
-        and toks[k + 1].lower in _COMPLEMENTIZERS
-    )
+    if not _is_speech_verb(rules, toks[k], article):
+        return False
+    if k + 1 < len(toks) and toks[k + 1].lower in _COMPLEMENTIZERS:
+        return True
+    return rules.language == "en" and any(toks[c].dep == "ccomp" and c > k for c in _children(article, k))
 
 
 def _source_phrase(
@@ -1092,7 +1322,11 @@ def _source_phrase(
             while b < e and toks[b].text not in _PUNCT:
                 b += 1
             # "Selon le ministre …, Sergueï Lavrov, …": an apposed name belongs to the source
-            if b + 1 < e and toks[b].text == "," and article.person_at.get(b + 1) is not None:
+            # (only an apposition: "According to aides, Harris will …" opens the claim)
+            apposed = article.person_at.get(b + 1) if b + 1 < e and toks[b].text == "," else None
+            if apposed is not None and (
+                apposed.last_tok + 1 >= e or toks[apposed.last_tok + 1].text in _PUNCT
+            ):
                 m = b + 1
                 while m < e and toks[m].text not in _PUNCT:
                     m += 1
@@ -1100,6 +1334,8 @@ def _source_phrase(
             if b <= a:
                 continue
             source = toks[a:b]
+            if _statistics(source):
+                continue  # "according to official figures", "according to data compiled by …"
             if not any(t.text[:1].isupper() for t in source) and (
                 any(t.lower in rules.unnamed or t.lower in _UNNAMED_HEADS for t in source)
                 # "according to one minister", "selon plusieurs députés du bloc central"
@@ -1120,6 +1356,15 @@ def _source_phrase(
                 continue  # "according to industry figures": nobody named
             if j == s:
                 ca, cb = _trim(article, b, _run_on_end(article, e) - 1)
+            elif (
+                toks[j - 1].text == ","
+                and b < e
+                and toks[b].text == ","
+                and j - s < 8
+                and rules.language == "en"
+            ):
+                # "The deal, according to X, would free …": the source stands inside the claim
+                ca, cb = _trim(article, s, _run_on_end(article, e) - 1)
             else:
                 ca, cb = _trim(article, s, j - 1)
             if cb - ca < 2 or any(masked[ca : cb + 1]):
