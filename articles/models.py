@@ -74,7 +74,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("source", "uploaded_by")
 
     def in_progress(self) -> ArticleQuerySet:
-        return self.filter(status__in=[Article.Status.QUEUED, Article.Status.PROCESSING])
+        return self.filter(status__in=Article.IN_PROGRESS)
 
     def failed(self) -> ArticleQuerySet:
         return self.filter(status=Article.Status.FAILED)
@@ -99,6 +99,9 @@ class Article(models.Model):
     class Review(models.TextChoices):
         UNREVIEWED = "unreviewed", "Not reviewed"
         REVIEWED = "reviewed", "Reviewed"
+
+    # Statuses a page keeps polling for: extraction has not finished yet.
+    IN_PROGRESS = (Status.QUEUED, Status.PROCESSING)
 
     title = models.CharField(max_length=1000)
     # The cleaned text every annotation offset refers to: never changed once extracted.

@@ -4,9 +4,11 @@ from articles import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("live/", views.home_live, name="home_live"),
     path("articles/", views.article_list, name="article_list"),
     path("articles/upload/", views.upload, name="upload"),
     path("uploads/<int:upload_id>/", views.upload_report, name="upload_report"),
+    path("uploads/<int:upload_id>/live/", views.upload_report_live, name="upload_report_live"),
     path("articles/<int:article_id>/", views.article_detail, name="article_detail"),
     path("articles/<int:article_id>/status/", views.article_status, name="article_status"),
     path("articles/<int:article_id>/original/", views.article_original, name="article_original"),

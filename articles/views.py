@@ -19,19 +19,28 @@ from newsarchive.roles import Role, role_required
 PAGE_SIZE = 50
 
 
+def _home_context() -> dict:
+    articles = Article.objects.with_related()
+    in_progress = list(articles.in_progress().order_by("status_changed_at")[:20])
+    return {
+        "in_progress": in_progress,
+        "failed": articles.failed().order_by("-status_changed_at")[:20],
+        "recent": articles.recent()[:20],
+        "live": bool(in_progress),
+    }
+
+
 @require_GET
 @role_required(Role.VIEWER)
 def home(request):
-    articles = Article.objects.with_related()
-    return render(
-        request,
-        "articles/home.html",
-        {
-            "in_progress": articles.in_progress().order_by("status_changed_at")[:20],
-            "failed": articles.failed().order_by("-status_changed_at")[:20],
-            "recent": articles.recent()[:20],
-        },
-    )
+    return render(request, "articles/home.html", _home_context())
+
+
+@require_GET
+@role_required(Role.VIEWER)
+def home_live(request):
+    """The home page's lists alone, polled by htmx while articles are queued or processing."""
+    return render(request, "articles/_home_lists.html", _home_context())
 
 
 @require_GET
@@ -64,17 +73,27 @@ def upload(request):
     return render(request, "articles/upload.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@require_GET
-@role_required(Role.ANALYST)
-def upload_report(request, upload_id: int):
+def _upload_report_context(upload_id: int) -> dict:
     report = get_object_or_404(Upload, pk=upload_id)
-    items = list(report.items.select_related("article"))
+    items = list(report.items.select_related("article").defer("article__body"))
     counts = {
         outcome: sum(item.outcome == outcome for item in items) for outcome in UploadItem.Outcome.values
     }
-    return render(
-        request, "articles/upload_report.html", {"upload": report, "items": items, "counts": counts}
-    )
+    live = any(item.article and item.article.status in Article.IN_PROGRESS for item in items)
+    return {"upload": report, "items": items, "counts": counts, "live": live}
+
+
+@require_GET
+@role_required(Role.ANALYST)
+def upload_report(request, upload_id: int):
+    return render(request, "articles/upload_report.html", _upload_report_context(upload_id))
+
+
+@require_GET
+@role_required(Role.ANALYST)
+def upload_report_live(request, upload_id: int):
+    """The report's table alone, polled by htmx until every article is done or failed."""
+    return render(request, "articles/_upload_items.html", _upload_report_context(upload_id))
 
 
 @require_GET
