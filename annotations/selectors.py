@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
@@ -17,6 +17,8 @@ from articles.selectors import article_annotations
 from newsarchive.roles import Role, has_role
 
 HISTORY_LENGTH = 50
+# The kinds of item a review decides on, in the order they are listed.
+OPEN_ITEM_KINDS = ("PERSON", "COUNTRY", "ORG", "LOC", "QUOTE")
 
 
 class _Prefixes:
@@ -136,3 +138,29 @@ def workspace_editor(annotation: Annotation, *, user) -> dict:
         "can_edit": has_role(user, Role.ANALYST),
         "urls": WORKSPACE_URLS,
     }
+
+
+def article_open_items(article: Article) -> dict[str, int]:
+    """How many machine proposals of each kind (a mention label, or QUOTE) await a decision."""
+    counts = dict(
+        Mention.objects.filter(article=article, status=Status.PROPOSED)
+        .values_list("label")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts["QUOTE"] = Quote.objects.filter(article=article, status=Status.PROPOSED).count()
+    return {kind: counts[kind] for kind in OPEN_ITEM_KINDS if counts.get(kind)}
+
+
+_KIND_NAMES = {
+    "PERSON": ("person", "persons"),
+    "COUNTRY": ("country", "countries"),
+    "ORG": ("organisation", "organisations"),
+    "LOC": ("place", "places"),
+    "QUOTE": ("quote", "quotes"),
+}
+
+
+def open_items_listed(open_items: dict[str, int]) -> list[str]:
+    """["3 persons", "1 quote"]: open items as words."""
+    return [f"{n} {_KIND_NAMES[kind][n != 1]}" for kind, n in open_items.items()]

@@ -28,6 +28,7 @@ from annotations.models import (
 )
 from annotations.nlp import ExtractionResult, KnownPerson
 from annotations.search import person_keys_refresh
+from annotations.selectors import article_open_items, open_items_listed
 from articles.models import Article
 
 A = TypeVar("A", Mention, Quote)
@@ -744,12 +745,32 @@ def annotations_accept_all(*, user, article: Article, kind: str) -> int:
 _REVIEW_FIELDS = ["review_state", "reviewed_by_id", "reviewed_at"]
 
 
+class ReviewIncomplete(ValidationError):
+    """Marking reviewed refused: machine proposals nobody has accepted, edited or rejected yet."""
+
+    def __init__(self, open_items: dict[str, int]) -> None:
+        self.open_items = open_items
+        listed = ", ".join(open_items_listed(open_items))
+        super().__init__(f"Not marked reviewed: {listed} still proposed by the machine, not yet seen.")
+
+
 @transaction.atomic
-def article_review_set(*, user, article: Article, reviewed: bool) -> Article:
-    """Mark the article reviewed (or not) by this analyst, recorded in its history."""
+def article_review_set(*, user, article: Article, reviewed: bool, accept_open: bool = False) -> Article:
+    """Mark the article reviewed (or not) by this analyst, recorded in its history.
+
+    Reviewed articles are training data: "reviewed" means an analyst decided on every item.
+    With proposals still open it raises `ReviewIncomplete`, unless `accept_open` says to
+    accept them all first (each kind recorded as its own "accept all" correction).
+    """
     from articles.services import article_mark_reviewed  # articles.services imports this module's tasks
 
     current = Article.objects.select_for_update().get(pk=article.pk)
+    if reviewed:
+        open_items = article_open_items(current)
+        if open_items and not accept_open:
+            raise ReviewIncomplete(open_items)
+        for kind in open_items:
+            annotations_accept_all(user=user, article=current, kind=kind)
     before = _row(current, _REVIEW_FIELDS)
     article_mark_reviewed(article=current, user=user, reviewed=reviewed)
     current.refresh_from_db(fields=_REVIEW_FIELDS)

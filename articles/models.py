@@ -71,7 +71,7 @@ class Source(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def with_related(self) -> ArticleQuerySet:
-        return self.select_related("source", "uploaded_by")
+        return self.select_related("source", "uploaded_by", "assigned_to")
 
     def in_progress(self) -> ArticleQuerySet:
         return self.filter(status__in=Article.IN_PROGRESS)
@@ -81,6 +81,14 @@ class ArticleQuerySet(models.QuerySet):
 
     def recent(self) -> ArticleQuerySet:
         return self.order_by("-uploaded_at", "-pk")
+
+    def review_queue(self) -> ArticleQuerySet:
+        """Extracted articles nobody has reviewed yet, oldest upload first."""
+        return (
+            self.filter(status=Article.Status.DONE, review_state=Article.Review.UNREVIEWED)
+            .select_related("source", "assigned_to")
+            .order_by("uploaded_at", "pk")
+        )
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -137,6 +145,14 @@ class Article(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Optional: the analyst who is to review it (the review queue's "assigned to me").
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_articles",
+    )
     # The ids of the countries its visible (not rejected) mentions name, for the country
     # filters: kept by triggers on annotations_mention (annotations migration 0010), which
     # also stop any other write from changing it (a stale full-row save, say).

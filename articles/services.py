@@ -30,6 +30,7 @@ from articles.ingest import (
     parse_pasted,
 )
 from articles.models import Article, Source, SourceChange, Upload, UploadItem
+from newsarchive.roles import Role, has_role
 
 if TYPE_CHECKING:
     from annotations.models import Country
@@ -355,6 +356,13 @@ def article_mark_reviewed(*, article: Article, user, reviewed: bool = True) -> N
         reviewed_by=user if reviewed else None,
         reviewed_at=timezone.now() if reviewed else None,
     )
+
+
+def article_assign(*, article: Article, assignee) -> None:
+    """Give the article to an analyst to review (None: to nobody)."""
+    if assignee is not None and not has_role(assignee, Role.ANALYST):
+        raise ValidationError("Only analysts and admins review articles.")
+    Article.objects.filter(pk=article.pk).update(assigned_to=assignee)
 
 
 # --- sources ----------------------------------------------------------------------------

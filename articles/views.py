@@ -5,14 +5,15 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from annotations import selectors as annotation_selectors
 from annotations import services as annotation_services
 from annotations.views import PIECES, workspace_response
 from articles import selectors, services
-from articles.filters import ArticleFilter
-from articles.forms import ArticleMetadataForm, SourceForm, SourceMergeForm, UploadForm
+from articles.filters import ArticleFilter, ReviewQueueFilter, reviewers
+from articles.forms import ArticleAssignForm, ArticleMetadataForm, SourceForm, SourceMergeForm, UploadForm
 from articles.models import Article, Source, Upload, UploadItem
 from newsarchive.roles import Role, role_required
 
@@ -101,6 +102,8 @@ def upload_report_live(request, upload_id: int):
 def article_detail(request, article_id: int):
     article = selectors.article_get(article_id)
     context = annotation_selectors.workspace(article, user=request.user)
+    if context["can_edit"]:
+        context["reviewers"] = list(reviewers().only("pk", "username"))
     return render(request, "articles/detail.html", context)
 
 
@@ -140,9 +143,60 @@ def article_retry(request, article_id: int):
 def article_review(request, article_id: int):
     article = selectors.article_get(article_id)
     reviewed = request.POST.get("reviewed", "1") == "1"
-    article = annotation_services.article_review_set(user=request.user, article=article, reviewed=reviewed)
+    try:
+        article = annotation_services.article_review_set(
+            user=request.user,
+            article=article,
+            reviewed=reviewed,
+            accept_open=request.POST.get("accept_open") == "1",
+        )
+    except annotation_services.ReviewIncomplete as exc:
+        # Nothing changed: show what is still open and offer to accept it all.
+        context = annotation_selectors.workspace(article, user=request.user, error=exc.messages[0])
+        context["review_open"] = annotation_selectors.open_items_listed(exc.open_items)
+        context["review_open_total"] = sum(exc.open_items.values())
+        template = "annotations/_workspace.html" if request.htmx else "articles/detail.html"
+        return render(request, template, context, status=409)
     notice = "Marked as reviewed." if reviewed else "Marked as not reviewed."
     return workspace_response(request, article, notice=notice, refresh=PIECES)
+
+
+@require_POST
+@role_required(Role.ANALYST)
+def article_assign(request, article_id: int):
+    article = selectors.article_get(article_id)
+    form = ArticleAssignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose an analyst from the list.")
+    else:
+        assignee = form.cleaned_data["assignee"]
+        services.article_assign(article=article, assignee=assignee)
+        messages.success(request, f"Assigned to {assignee}." if assignee else "Assigned to nobody.")
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect("article_detail", article_id=article.pk)
+
+
+@require_GET
+@role_required(Role.ANALYST)
+def review_queue(request):
+    filterset = ReviewQueueFilter(
+        request.GET, queryset=Article.objects.review_queue().defer("body"), request=request
+    )
+    page = _page(request, filterset.qs)
+    return render(request, "articles/review_queue.html", {"filter": filterset, "page": page})
+
+
+@require_GET
+@role_required(Role.ANALYST)
+def review_next(request):
+    """The next article to review: one assigned to me first, then one nobody took; oldest first."""
+    article = selectors.review_next(user=request.user, after=request.GET.get("after"))
+    if article is None:
+        messages.info(request, "No unreviewed article is waiting for you.")
+        return redirect("review_queue")
+    return redirect("article_detail", article_id=article.pk)
 
 
 # --- sources ----------------------------------------------------------------------------
