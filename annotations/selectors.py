@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -164,3 +165,31 @@ _KIND_NAMES = {
 def open_items_listed(open_items: dict[str, int]) -> list[str]:
     """["3 persons", "1 quote"]: open items as words."""
     return [f"{n} {_KIND_NAMES[kind][n != 1]}" for kind, n in open_items.items()]
+
+
+def quote_span_warnings(article: Article, start: int, end: int, *, ignore: int | None = None) -> list[str]:
+    """What looks wrong with a quote span before it is saved: too long, across paragraphs, overlapping.
+
+    `ignore` is the quote being moved, which may overlap its own old place.
+    """
+    warnings = []
+    limit = settings.QUOTE_WARN_CHARS
+    if end - start > limit:
+        warnings.append(f"The quote is {end - start} characters long (more than {limit}).")
+    if "\n\n" in article.body[start:end].strip():
+        warnings.append("It runs across a paragraph break.")
+    overlapping = (
+        Quote.objects.filter(article=article, start__lt=end, end__gt=start)
+        .visible()
+        .exclude(pk=ignore)
+        .order_by("start")
+    )
+    texts = [
+        f"“{text[:60]}{'…' if len(text) > 60 else ''}”"
+        for text in overlapping.values_list("text", flat=True)[:5]
+    ]
+    if texts:
+        warnings.append(
+            f"It overlaps {len(texts)} other quote{'s' if len(texts) != 1 else ''}: {', '.join(texts)}"
+        )
+    return warnings

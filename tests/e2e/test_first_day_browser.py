@@ -94,3 +94,72 @@ def test_review_queue_next_and_mark_reviewed(live_server, analyst, browser_page,
     expect(page.locator(".messages")).to_contain_text("No unreviewed article")
     assert set(Article.objects.values_list("review_state", flat=True)) == {"reviewed"}
     assert Article.objects.get(pk=second.pk).assigned_to == analyst
+
+
+LONG_BODY = "\n\n".join(
+    [
+        "Dmitri Peskow sagte in Moskau: „Wir sind bereit.“",
+        "Peskow lobte Nordkorea. Die Beziehungen seien gut, hieß es aus dem Kreml am Dienstag.",
+        "Russland werde weiter verhandeln, sagte Peskow.",
+    ]
+)
+
+
+def test_span_guard_rails(live_server, analyst, browser_page, closing_connections, settings):
+    from tests.e2e.test_workspace_browser import SELECT_PHRASE
+
+    settings.QUOTE_WARN_CHARS = 100
+    page = browser_page
+    article = Article.objects.create(
+        title="Guard rails", body=LONG_BODY, content_hash="h" * 64, status="done"
+    )
+    start = LONG_BODY.index("Wir sind bereit.")
+    Mention.objects.create(
+        article=article,
+        start=LONG_BODY.index("Moskau"),
+        end=LONG_BODY.index("Moskau") + 6,
+        label="PERSON",
+        text="Moskau",
+        origin=Origin.MACHINE,
+    )
+    from annotations.models import Quote
+
+    Quote.objects.create(
+        article=article,
+        start=start,
+        end=start + 16,
+        text="Wir sind bereit.",
+        direct=True,
+        origin=Origin.MACHINE,
+    )
+    log_in(page, live_server, analyst)
+    page.goto(f"{live_server.url}/articles/{article.pk}/")
+
+    # A drag across three paragraphs: warned, nothing saved until confirmed.
+    page.evaluate(SELECT_PHRASE, LONG_BODY[5:])
+    page.select_option("#new-annotation select[name=kind]", "QUOTE_DIRECT")
+    page.locator("#new-annotation button:has-text('Add')").click()
+    expect(page.locator("#span-confirm")).to_contain_text("paragraph break")
+    expect(page.locator("#span-confirm")).to_contain_text("overlaps 1 other quote")
+    _shot(page, "span-confirm")
+    assert Quote.objects.filter(article=article).count() == 1
+    page.locator("#span-confirm-save").click()
+    expect(page.locator("#span-confirm")).to_have_count(0)
+    added = Quote.objects.get(article=article, origin="person")
+    assert added.start == 5
+
+    # The editor asks for the speaker, with the cursor in the speaker search.
+    expect(page.locator("#ask-speaker")).to_be_visible()
+    expect(page.locator(f"#speaker-search-{added.pk}")).to_be_focused()
+    page.locator(f"#quote-direct-{added.pk}").click()
+    expect(page.locator("#editor h3")).to_have_text("Indirect quote")
+    assert Quote.objects.get(pk=added.pk).direct is False
+
+    # A mention's type changes in place.
+    mention = Mention.objects.get(article=article)
+    page.locator(f"#mention-{mention.pk} button").click()
+    expect(page.locator("#editor .relabel")).to_be_visible()
+    page.select_option("#editor select[name=label]", "LOC")
+    page.locator("#editor button:has-text('Change type')").click()
+    expect(page.locator("#editor h3")).to_contain_text("Place")
+    assert Mention.objects.get(article=article).label == "LOC"
