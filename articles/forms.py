@@ -173,3 +173,9 @@ class ArticleAssignForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = reviewers()
+
+
+class SourceFromNameForm(forms.Form):
+    """A source name found in articles, to become a record in one click."""
+
+    name = forms.CharField(max_length=200)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Min, Q, QuerySet, Value, When
+from django.db.models.functions import Lower
 from django.http import Http404
 
 from annotations.highlight import Layer, segments
@@ -104,3 +105,17 @@ def review_next(*, user, after: str | int | None = None) -> Article | None:
         queue = queue.exclude(pk=int(after))
     mine_first = Case(When(assigned_to=user, then=Value(0)), default=Value(1), output_field=IntegerField())
     return queue.select_related(None).order_by(mine_first, "uploaded_at", "pk").only("pk").first()
+
+
+def source_names_unrecorded(*, limit: int = 50) -> list[dict]:
+    """Outlet names files gave that no Source record matched yet, most articles first:
+    [{"name": "Euractiv", "articles": 12}]. Names differing only in case are one outlet."""
+    rows = (
+        Article.objects.filter(source__isnull=True)
+        .exclude(source_hint="")
+        .annotate(key=Lower("source_hint"))
+        .values("key")
+        .annotate(articles=Count("pk"), name=Min("source_hint"))
+        .order_by("-articles", "key")[:limit]
+    )
+    return [{"name": row["name"], "articles": row["articles"]} for row in rows]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("articles/<int:article_id>/details/", views.article_metadata, name="article_metadata"),
     path("sources/", views.source_list, name="source_list"),
     path("sources/new/", views.source_create, name="source_create"),
+    path("sources/new-from-name/", views.source_create_from_name, name="source_create_from_name"),
     path("sources/<int:source_id>/", views.source_detail, name="source_detail"),
     path("sources/<int:source_id>/edit/", views.source_edit, name="source_edit"),
     path("sources/<int:source_id>/merge/", views.source_merge, name="source_merge"),

@@ -13,7 +13,14 @@ from annotations import services as annotation_services
 from annotations.views import PIECES, workspace_response
 from articles import selectors, services
 from articles.filters import ArticleFilter, ReviewQueueFilter, reviewers
-from articles.forms import ArticleAssignForm, ArticleMetadataForm, SourceForm, SourceMergeForm, UploadForm
+from articles.forms import (
+    ArticleAssignForm,
+    ArticleMetadataForm,
+    SourceForm,
+    SourceFromNameForm,
+    SourceMergeForm,
+    UploadForm,
+)
 from articles.models import Article, Source, Upload, UploadItem
 from newsarchive.roles import Role, role_required
 
@@ -221,7 +228,31 @@ def source_list(request):
         page = paginator.page(request.GET.get("page") or 1)
     except (EmptyPage, PageNotAnInteger):
         raise Http404("No such page") from None
-    return render(request, "articles/source_list.html", {"page": page})
+    context = {"page": page, "unrecorded": selectors.source_names_unrecorded()}
+    return render(request, "articles/source_list.html", context)
+
+
+@require_POST
+@role_required(Role.ADMIN)
+def source_create_from_name(request):
+    """One click on a name found in articles: the source record, with those articles linked."""
+    form = SourceFromNameForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "No source name given.")
+        return redirect("source_list")
+    try:
+        source = services.source_create(user=request.user, name=form.cleaned_data["name"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("source_list")
+    messages.success(request, _linked_message(f"Source “{source.name}” created.", source.linked_count))
+    return redirect("source_detail", source_id=source.pk)
+
+
+def _linked_message(text: str, linked: int) -> str:
+    if not linked:
+        return text
+    return f"{text} {linked} existing article{'s' if linked != 1 else ''} linked to it."
 
 
 @require_GET
@@ -242,7 +273,9 @@ def source_create(request):
         except ValidationError as exc:
             _form_errors_from(form, exc)
         else:
-            messages.success(request, f"Source “{source.name}” created.")
+            messages.success(
+                request, _linked_message(f"Source “{source.name}” created.", source.linked_count)
+            )
             return redirect("source_detail", source_id=source.pk)
     status = 400 if form.errors else 200
     return render(request, "articles/source_form.html", {"form": form, "source": None}, status=status)
@@ -257,13 +290,13 @@ def source_edit(request, source_id: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.source_update(source=source, user=request.user, **form.cleaned_data)
+            source = services.source_update(source=source, user=request.user, **form.cleaned_data)
         except Source.DoesNotExist:
             raise Http404("The source was merged or deleted meanwhile.") from None
         except ValidationError as exc:
             _form_errors_from(form, exc)
         else:
-            messages.success(request, "Source saved.")
+            messages.success(request, _linked_message("Source saved.", source.linked_count))
             return redirect("source_detail", source_id=source.pk)
     status = 400 if form.errors else 200
     return render(request, "articles/source_form.html", {"form": form, "source": source}, status=status)
