@@ -70,8 +70,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "django_htmx",
+    "ninja",  # its Swagger UI assets, served from our static files (/api/docs)
     "articles",
     "annotations",
+    "newsarchive",  # API tokens
 ]
 
 MIDDLEWARE = [

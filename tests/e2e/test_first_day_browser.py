@@ -163,3 +163,36 @@ def test_span_guard_rails(live_server, analyst, browser_page, closing_connection
     page.locator("#editor button:has-text('Change type')").click()
     expect(page.locator("#editor h3")).to_contain_text("Place")
     assert Mention.objects.get(article=article).label == "LOC"
+
+
+def test_api_docs_and_tokens_in_the_browser(live_server, viewer, browser_page, closing_connections):
+    page = browser_page
+    refused: list[str] = []
+    page.on(
+        "console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None
+    )
+    log_in(page, live_server, viewer)
+
+    page.goto(f"{live_server.url}/api/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("newsarchive")
+    expect(page.locator(".opblock-summary-path").first).to_be_visible()
+    # Try an endpoint from the page, with the session.
+    block = page.locator(
+        ".opblock", has=page.locator('.opblock-summary-path[data-path="/api/articles/"]')
+    ).first
+    block.locator(".opblock-summary").click()
+    block.locator("button.try-out__btn").click()
+    block.locator("button.execute").click()
+    expect(block.locator(".live-responses-table tbody .response-col_status").first).to_contain_text("200")
+    _shot(page, "api-docs")
+
+    page.goto(f"{live_server.url}/accounts/tokens/")
+    page.fill("input[name=name]", "notebook")
+    page.locator("button:has-text('Create token')").click()
+    token = page.locator("#new-token-value").input_value()
+    assert token
+    expect(page.locator("#tokens")).to_contain_text("notebook")
+    _shot(page, "tokens")
+    page.locator("#tokens button:has-text('Revoke')").click()
+    expect(page.locator("#tokens")).to_contain_text("revoked")
+    assert refused == [], refused
