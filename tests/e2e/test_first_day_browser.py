@@ -196,3 +196,36 @@ def test_api_docs_and_tokens_in_the_browser(live_server, viewer, browser_page, c
     page.locator("#tokens button:has-text('Revoke')").click()
     expect(page.locator("#tokens")).to_contain_text("revoked")
     assert refused == [], refused
+
+
+DROP_FILES = """([selector, files]) => {
+  const transfer = new DataTransfer();
+  for (const [name, text] of files) transfer.items.add(new File([text], name, {type: "text/plain"}));
+  const event = new DragEvent("drop", {bubbles: true, cancelable: true, dataTransfer: transfer});
+  document.querySelector(selector).dispatchEvent(event);
+  return event.defaultPrevented;
+}"""
+
+
+def test_drag_and_drop_upload(live_server, analyst, browser_page, closing_connections, eager_celery):
+    page = browser_page
+    log_in(page, live_server, analyst)
+    page.goto(f"{live_server.url}/articles/upload/")
+    files = [
+        ["erste.txt", "Erste Meldung\n\nDer Kreml erklärte am Montag, Russland sei bereit."],
+        ["zweite.txt", "Zweite Meldung\n\nDie Regierung in Paris sagte, man prüfe das Angebot."],
+    ]
+    # A drop beside the box is swallowed: the page stays.
+    assert page.evaluate(DROP_FILES, ["h1", files[:1]]) is True
+    assert page.url.endswith("/articles/upload/")
+    expect(page.locator("#upload-list li")).to_have_count(0)
+
+    assert page.evaluate(DROP_FILES, ["#dropzone", files]) is True
+    expect(page.locator("#upload-list li")).to_have_count(2)
+    expect(page.locator("#upload-list")).to_contain_text("erste.txt")
+    expect(page.locator("#upload-summary")).to_have_text("2 files ready to upload")
+    _shot(page, "upload-dropped")
+    page.locator("button:has-text('Upload')").click()
+    expect(page.locator("h1")).to_have_text("Upload report")
+    expect(page.locator("#upload-items")).to_contain_text("2 stored")
+    assert Article.objects.count() == 2
