@@ -110,7 +110,11 @@ def _reloaded(annotation: Annotation | None) -> Annotation | None:
 
 
 def _annotation(model: type[Mention] | type[Quote], pk: int) -> Mention | Quote:
-    related = ("article", "person", "country") if model is Mention else ("article", "speaker")
+    related = (
+        ("article", "person", "country", "created_by")
+        if model is Mention
+        else ("article", "speaker", "created_by")
+    )
     return get_object_or_404(model.objects.select_related(*related), pk=pk)
 
 

@@ -20,14 +20,17 @@ class ArticleFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Article.Status.choices)
     review_state = django_filters.ChoiceFilter(choices=Article.Review.choices, label="Review")
     uploaded = django_filters.DateFromToRangeFilter(
-        field_name="uploaded_at__date", widget=django_filters.widgets.RangeWidget(attrs={"type": "date"})
+        field_name="uploaded_at__date",
+        label="Uploaded between",
+        widget=django_filters.widgets.RangeWidget(attrs={"type": "date"}),
     )
     published = django_filters.DateFromToRangeFilter(
-        widget=django_filters.widgets.RangeWidget(attrs={"type": "date"})
+        label="Published between", widget=django_filters.widgets.RangeWidget(attrs={"type": "date"})
     )
     order = django_filters.OrderingFilter(
         fields=(("uploaded_at", "uploaded"), ("published", "published"), ("title", "title")),
         widget=forms.Select,
+        label="Order by",
     )
 
     class Meta:
