@@ -229,3 +229,61 @@ def test_drag_and_drop_upload(live_server, analyst, browser_page, closing_connec
     expect(page.locator("h1")).to_have_text("Upload report")
     expect(page.locator("#upload-items")).to_contain_text("2 stored")
     assert Article.objects.count() == 2
+
+
+def test_phone_width_error_pages_and_chart(
+    live_server, viewer, analyst, browser_page, closing_connections, countries
+):
+    from annotations.models import Country
+
+    page = browser_page
+    russia = Country.objects.get(alpha2="RU")
+    for n, month in enumerate([1, 2, 2, 5, 11]):
+        article = Article.objects.create(
+            title=f"Chart {n}",
+            body=BODY,
+            content_hash=f"c{n}".ljust(64, "0"),
+            status="done",
+            published=f"2025-{month:02d}-03",
+        )
+        start = BODY.index("Russland")
+        Mention.objects.create(
+            article=article,
+            start=start,
+            end=start + 8,
+            label="COUNTRY",
+            text="Russland",
+            country=russia,
+            origin=Origin.MACHINE,
+        )
+    log_in(page, live_server, viewer)
+    page.set_viewport_size({"width": 390, "height": 800})
+    for path in [
+        "/",
+        "/articles/",
+        "/quotes/",
+        f"/countries/{russia.alpha2}/",
+        "/no/such/page/",
+        "/articles/upload/",
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        # Nothing runs off the side of a phone screen: the navigation wraps.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        expect(page.locator("header.top nav a").first).to_be_visible()
+        _shot(page, "phone" + path.replace("/", "_"))
+    page.goto(f"{live_server.url}/no/such/page/")
+    expect(page.locator("h1")).to_have_text("Not found")
+    expect(page.locator(".error-links a", has_text="Articles")).to_be_visible()
+    page.goto(f"{live_server.url}/articles/upload/")
+    expect(page.locator("h1")).to_have_text("Not allowed")
+    expect(page.locator(".error-page")).to_contain_text("role: viewer")
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{live_server.url}/countries/{russia.alpha2}/")
+    chart = page.locator(".chart-axes")
+    expect(chart.locator("rect")).to_have_count(11)  # January to November, empty months included
+    expect(chart.locator(".axis-title").first).to_have_text("articles")
+    expect(chart.locator(".tick", has_text="2025-01")).to_have_count(1)
+    expect(chart.locator(".tick", has_text="04")).to_have_count(1)
+    expect(chart.locator(".tick", has_text="2")).not_to_have_count(0)
+    _shot(page, "country-chart")
