@@ -165,3 +165,16 @@ def test_permission_matrix(
     assert getattr(client_as(analyst), method)(url).status_code in (200, 302)
     if needs_article:
         assert client_as(analyst).post(reverse(name, args=[999999])).status_code == 404
+
+
+def test_review_refusal_without_htmx_keeps_the_assignment_safe(client_as, analyst, proposed):
+    proposed.assigned_to = analyst
+    proposed.save(update_fields=["assigned_to"])
+    response = client_as(analyst).post(reverse("article_review", args=[proposed.pk]), {"reviewed": "1"})
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Still open:" in html
+    # No reviewer list here, so no form that would post "Nobody" by accident.
+    assert 'action="{}"'.format(reverse("article_assign", args=[proposed.pk])) not in html
+    page = client_as(analyst).get(reverse("article_detail", args=[proposed.pk])).content.decode()
+    assert f'<option value="{analyst.pk}" selected>' in page
