@@ -71,6 +71,13 @@ class CountryCodeFilter(django_filters.Filter):
         return qs.filter(**{f"{self.countries_path}__contains": sorted(ids.values())})
 
 
+def choice_widget(labels: tuple[str, ...]) -> django_filters.widgets.BooleanWidget:
+    """A yes/no filter whose choices say what they do: ("any", "yes"[, "no"]), never "Unknown"."""
+    widget = django_filters.widgets.BooleanWidget()
+    widget.choices = list(zip(("", "true", "false"), labels, strict=False))
+    return widget
+
+
 class QuoteFilter(django_filters.FilterSet):
     person = django_filters.CharFilter(method="filter_person", label="Person")
     speaker = django_filters.NumberFilter(method="filter_person", widget=forms.HiddenInput)
@@ -79,8 +86,14 @@ class QuoteFilter(django_filters.FilterSet):
     source = django_filters.ModelChoiceFilter(field_name="article__source", queryset=Source.objects.all())
     country = CountryCodeFilter(countries_path="article__countries")
     language = django_filters.ChoiceFilter(field_name="article__language", choices=LANGUAGES)
-    direct = django_filters.BooleanFilter(field_name="direct", label="Direct quote")
-    reviewed = django_filters.BooleanFilter(method="filter_reviewed", label="Reviewed only")
+    direct = django_filters.BooleanFilter(
+        field_name="direct",
+        label="Kind",
+        widget=choice_widget(("Direct and indirect", "Direct only", "Indirect only")),
+    )
+    reviewed = django_filters.BooleanFilter(
+        method="filter_reviewed", label="Review", widget=choice_widget(("All quotes", "Reviewed only"))
+    )
 
     class Meta:
         model = Quote
@@ -122,7 +135,9 @@ class ArticleSearchFilter(django_filters.FilterSet):
     source = django_filters.ModelChoiceFilter(queryset=Source.objects.all())
     country = CountryCodeFilter(countries_path="countries")
     language = django_filters.ChoiceFilter(choices=LANGUAGES)
-    reviewed = django_filters.BooleanFilter(method="filter_reviewed", label="Reviewed only")
+    reviewed = django_filters.BooleanFilter(
+        method="filter_reviewed", label="Review", widget=choice_widget(("All articles", "Reviewed only"))
+    )
     status = django_filters.ChoiceFilter(choices=Article.Status.choices)
 
     class Meta:

@@ -18,6 +18,19 @@ class MoveForm(VersionForm):
     end = forms.IntegerField(min_value=1)
 
 
+class QuoteMoveForm(MoveForm):
+    # Set by "Save anyway" after the span warnings were shown.
+    confirmed = forms.BooleanField(required=False)
+
+
+class DirectForm(VersionForm):
+    direct = forms.TypedChoiceField(choices=[("1", "direct"), ("0", "indirect")], coerce=lambda v: v == "1")
+
+
+class RelabelForm(VersionForm):
+    label = forms.ChoiceField(choices=Mention.Label.choices)
+
+
 class NewAnnotationForm(forms.Form):
     KINDS = [*Mention.Label.choices, ("QUOTE_DIRECT", "Direct quote"), ("QUOTE_INDIRECT", "Indirect quote")]
 
@@ -26,6 +39,7 @@ class NewAnnotationForm(forms.Form):
     kind = forms.ChoiceField(choices=KINDS)
     # The selected text as the browser saw it: a mismatch means the offsets are off.
     text = forms.CharField(required=False, strip=False)
+    confirmed = forms.BooleanField(required=False)
 
     def __init__(self, *args, body: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -340,6 +340,8 @@ class Correction(models.Model):
         ACCEPT_ALL = "accept_all", "Accepted all"
         REVIEW = "review", "Review state"
         METADATA = "metadata", "Article details"
+        RELABEL = "relabel", "Changed type"
+        QUOTE_KIND = "quote_kind", "Direct/indirect"
 
     article = models.ForeignKey(
         "articles.Article", null=True, blank=True, on_delete=models.CASCADE, related_name="corrections"

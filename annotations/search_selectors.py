@@ -105,6 +105,54 @@ def month_bars(rows: list[tuple[dt.date | None, int]], *, max_months: int = 120)
     ]
 
 
+@dataclass(frozen=True)
+class Tick:
+    at: float
+    label: str
+
+
+def month_chart(bars: list[Bar], *, y_title: str) -> dict:
+    """The geometry of a month bar chart with axes: bars, y ticks (0, half, top count), month or
+    year labels under the x axis, and the axis titles. Units are the SVG's viewBox."""
+    if not bars:
+        return {}
+    left, top, bottom, plot_height = 34, 16, 30, 100
+    axis_y = top + plot_height
+    top_count = max(bar.count for bar in bars) or 1
+    scale = plot_height / top_count
+    width = left + len(bars) * 10 + 6
+    drawn = [
+        {"x": left + i * 10 + 1, "y": axis_y - bar.count * scale, "height": bar.count * scale, "bar": bar}
+        for i, bar in enumerate(bars)
+    ]
+    y_ticks = [Tick(axis_y - value * scale, str(value)) for value in sorted({0, top_count // 2, top_count})]
+    # Short spans name months ("2025-01", then "04", "07" …), long ones years; labels never touch.
+    x_ticks, last_end = [], float("-inf")
+    for i, bar in enumerate(bars):
+        year, month = bar.label[:4], bar.label[5:]
+        if len(bars) <= 36:
+            label = bar.label if i == 0 or month == "01" else month if int(month) % 3 == 1 else ""
+        else:
+            label = year if i == 0 or month == "01" else ""
+        at = left + i * 10 + 5
+        if label and at - len(label) * 2.6 > last_end + 3:
+            x_ticks.append(Tick(at, label))
+            last_end = at + len(label) * 2.6
+    return {
+        "width": width,
+        "height": axis_y + bottom,
+        "left": left,
+        "top": top,
+        "axis_y": axis_y,
+        "right": width - 4,
+        "bars": drawn,
+        "y_ticks": y_ticks,
+        "x_ticks": x_ticks,
+        "y_title": y_title,
+        "x_title": f"month ({bars[0].label} to {bars[-1].label})",
+    }
+
+
 def person_get(person_id: int) -> Person:
     try:
         return Person.objects.defer("search_keys", "search_text").get(pk=person_id)
@@ -206,6 +254,7 @@ def country_page(country: Country, *, limit: int = 15) -> dict:
     return {
         "article_count": sum(n for _, n in per_month),
         "bars": month_bars(per_month),
+        "chart": month_chart(month_bars(per_month), y_title="articles"),
         "speakers": [(speakers[pid], n) for pid, n in speaker_counts],
         "with_countries": with_countries,
     }

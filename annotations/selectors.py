@@ -5,18 +5,22 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 
 from annotations.highlight import Segment
 from annotations.models import Annotation, Correction, Country, Mention, Person, Quote, Status
-from articles.models import Article
+from articles.models import Article, Source
 from articles.selectors import article_annotations
 from newsarchive.roles import Role, has_role
 
 HISTORY_LENGTH = 50
+# The kinds of item a review decides on, in the order they are listed.
+OPEN_ITEM_KINDS = ("PERSON", "COUNTRY", "ORG", "LOC", "QUOTE")
 
 
 class _Prefixes:
@@ -57,7 +61,7 @@ def workspace(
         selected_list=[selected] if selected else [],
         error=error,
         notice=notice,
-        history=list(Correction.objects.for_article(article.pk)[:HISTORY_LENGTH]),
+        history=article_history(article),
         merge_persons=sorted(persons, key=lambda p: p.name),
         proposed=[(kind, proposed[kind]) for kind in ("PERSON", "COUNTRY", "ORG", "LOC", "QUOTE")],
         mention_groups=[(Mention.Label(label).label, group) for label, group in by_label.items() if group],
@@ -124,7 +128,7 @@ def correction_pieces(
         "selected": selected,
         "selected_list": [selected] if selected else [],
         "notice": notice,
-        "history": list(Correction.objects.for_article(article.pk)[:HISTORY_LENGTH]),
+        "history": article_history(article),
     }
 
 
@@ -136,3 +140,107 @@ def workspace_editor(annotation: Annotation, *, user) -> dict:
         "can_edit": has_role(user, Role.ANALYST),
         "urls": WORKSPACE_URLS,
     }
+
+
+def article_open_items(article: Article) -> dict[str, int]:
+    """How many machine proposals of each kind (a mention label, or QUOTE) await a decision."""
+    counts = dict(
+        Mention.objects.filter(article=article, status=Status.PROPOSED)
+        .values_list("label")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts["QUOTE"] = Quote.objects.filter(article=article, status=Status.PROPOSED).count()
+    return {kind: counts[kind] for kind in OPEN_ITEM_KINDS if counts.get(kind)}
+
+
+_KIND_NAMES = {
+    "PERSON": ("person", "persons"),
+    "COUNTRY": ("country", "countries"),
+    "ORG": ("organisation", "organisations"),
+    "LOC": ("place", "places"),
+    "QUOTE": ("quote", "quotes"),
+}
+
+
+def open_items_listed(open_items: dict[str, int]) -> list[str]:
+    """["3 persons", "1 quote"]: open items as words."""
+    return [f"{n} {_KIND_NAMES[kind][n != 1]}" for kind, n in open_items.items()]
+
+
+def quote_span_warnings(article: Article, start: int, end: int, *, ignore: int | None = None) -> list[str]:
+    """What looks wrong with a quote span before it is saved: too long, across paragraphs, overlapping.
+
+    `ignore` is the quote being moved, which may overlap its own old place.
+    """
+    warnings = []
+    limit = settings.QUOTE_WARN_CHARS
+    if end - start > limit:
+        warnings.append(f"The quote is {end - start} characters long (more than {limit}).")
+    if "\n\n" in article.body[start:end].strip():
+        warnings.append("It runs across a paragraph break.")
+    overlapping = (
+        Quote.objects.filter(article=article, start__lt=end, end__gt=start)
+        .visible()
+        .exclude(pk=ignore)
+        .order_by("start")
+    )
+    texts = [
+        f"“{text[:60]}{'…' if len(text) > 60 else ''}”"
+        for text in overlapping.values_list("text", flat=True)[:5]
+    ]
+    if texts:
+        warnings.append(
+            f"It overlaps {len(texts)} other quote{'s' if len(texts) != 1 else ''}: {', '.join(texts)}"
+        )
+    return warnings
+
+
+# Fields of recorded rows that hold ids, and how to name what they point to.
+_NAMED_FIELDS = {
+    "country_id": ("country", Country, "name_en"),
+    "person_id": ("person", Person, "name"),
+    "speaker_id": ("speaker", Person, "name"),
+    "source_id": ("source", Source, "name"),
+    "reviewed_by_id": ("reviewed by", None, "username"),
+    "created_by_id": ("created by", None, "username"),
+    "assigned_to_id": ("reviewer", None, "username"),
+}
+
+
+def article_history(article: Article, *, limit: int = HISTORY_LENGTH) -> list[Correction]:
+    """The article's corrections, newest first, each with `readable`: its changes with names
+    instead of raw ids ("country: Russia → Ukraine", not "country_id 190 → 29"), in one
+    query per kind of thing named."""
+    history = list(Correction.objects.for_article(article.pk)[:limit])
+    rows = {c.pk: c.changes() for c in history}
+    wanted: dict[tuple[type, str], set] = {}
+    for changes in rows.values():
+        for _row, field, before, after in changes:
+            if field in _NAMED_FIELDS:
+                _label, model, attr = _NAMED_FIELDS[field]
+                key = (model or get_user_model(), attr)
+                wanted.setdefault(key, set()).update(v for v in (before, after) if isinstance(v, int))
+    names = {
+        key: dict(key[0].objects.filter(pk__in=ids).values_list("pk", key[1]))
+        for key, ids in wanted.items()
+        if ids
+    }
+
+    def named(field: str, value):
+        if field not in _NAMED_FIELDS or not isinstance(value, int):
+            return value
+        _label, model, attr = _NAMED_FIELDS[field]
+        return names.get((model or get_user_model(), attr), {}).get(value, f"#{value} (deleted)")
+
+    for correction in history:
+        correction.readable = [
+            (
+                row,
+                _NAMED_FIELDS[field][0] if field in _NAMED_FIELDS else field.replace("_", " "),
+                named(field, before),
+                named(field, after),
+            )
+            for row, field, before, after in rows[correction.pk]
+        ]
+    return history

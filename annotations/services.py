@@ -28,6 +28,7 @@ from annotations.models import (
 )
 from annotations.nlp import ExtractionResult, KnownPerson
 from annotations.search import person_keys_refresh
+from annotations.selectors import article_open_items, open_items_listed, quote_span_warnings
 from articles.models import Article
 
 A = TypeVar("A", Mention, Quote)
@@ -239,6 +240,21 @@ def countries_load(*, records) -> int:
 # the changed fields before and after, keyed "<kind>:<pk>", so correction_undo can put any of
 # them back without knowing the action. Annotation writes name the version the analyst saw and
 # update with `WHERE version = v`: a second analyst saving a stale form gets AnnotationConflict.
+
+
+class SpanNeedsConfirmation(ValidationError):
+    """A quote span that looks wrong (too long, across paragraphs, overlapping): saved only when confirmed."""
+
+    def __init__(self, warnings: list[str]) -> None:
+        self.warnings = warnings
+        super().__init__(" ".join(["Not saved yet:", *warnings, "Save anyway, or select the span again."]))
+
+
+def _confirm_quote_span(article: Article, start: int, end: int, *, confirmed: bool, ignore=None) -> None:
+    if not confirmed:
+        warnings = quote_span_warnings(article, start, end, ignore=ignore)
+        if warnings:
+            raise SpanNeedsConfirmation(warnings)
 
 
 class AnnotationConflict(Exception):
@@ -508,9 +524,59 @@ def mention_move(*, user, mention: Mention, version: int, start: int, end: int) 
 
 
 @transaction.atomic
-def quote_move(*, user, quote: Quote, version: int, start: int, end: int) -> Quote:
-    """Move a quote's boundaries; its text follows the body."""
+def quote_move(*, user, quote: Quote, version: int, start: int, end: int, confirmed: bool = False) -> Quote:
+    """Move a quote's boundaries; its text follows the body.
+
+    A span that looks wrong (see `quote_span_warnings`) raises `SpanNeedsConfirmation` unless `confirmed`.
+    """
+    _check_span(quote.article.body, start, end, "quote")
+    _confirm_quote_span(quote.article, start, end, confirmed=confirmed, ignore=quote.pk)
     return _move(user=user, annotation=quote, version=version, start=start, end=end)
+
+
+@transaction.atomic
+def quote_direct_set(*, user, quote: Quote, version: int, direct: bool) -> Quote:
+    """Switch a quote between direct (in quotation marks) and indirect (reported) speech."""
+    current = _fresh(quote, version)
+    if current.direct == direct:
+        return current
+    before, after = _annotation_update(current, version=version, direct=direct, status=Status.EDITED)
+    _record_row(
+        user=user,
+        article_id=current.article_id,
+        action=Correction.Action.QUOTE_KIND,
+        target=current,
+        before=before,
+        after=after,
+        summary=f"Made {_describe(current)} {'direct' if direct else 'indirect'}",
+    )
+    return current
+
+
+@transaction.atomic
+def mention_relabel(*, user, mention: Mention, version: int, label: str) -> Mention:
+    """Change a mention's type in place; a person or country is linked by name when one matches."""
+    current = _fresh(mention, version)
+    if label not in Mention.Label.values:
+        raise ValidationError(f"Unknown type {label!r}.")
+    if current.label == label:
+        return current
+    old = current.get_label_display()
+    person = _person_named(current.text) if label == Mention.Label.PERSON else None
+    country = _country_named(current.text) if label == Mention.Label.COUNTRY else None
+    before, after = _annotation_update(
+        current, version=version, label=label, person=person, country=country, status=Status.EDITED
+    )
+    _record_row(
+        user=user,
+        article_id=current.article_id,
+        action=Correction.Action.RELABEL,
+        target=current,
+        before=before,
+        after=after,
+        summary=f"Changed “{current.text[:80]}” from {old} to {current.get_label_display()}",
+    )
+    return current
 
 
 @transaction.atomic
@@ -548,9 +614,14 @@ def quote_create(
     speaker: Person | None = None,
     speaker_name: str = "",
     cue: str = "",
+    confirmed: bool = False,
 ) -> Quote:
-    """Add a quote the machine missed; its speaker span is the speaker's nearest mention, if any."""
+    """Add a quote the machine missed; its speaker span is the speaker's nearest mention, if any.
+
+    A span that looks wrong (see `quote_span_warnings`) raises `SpanNeedsConfirmation` unless `confirmed`.
+    """
     _check_span(article.body, start, end, "quote")
+    _confirm_quote_span(article, start, end, confirmed=confirmed)
     if Quote.objects.filter(article=article, start=start, end=end).visible().exists():
         raise ValidationError("This span is already a quote.")
     quote = Quote(
@@ -744,12 +815,32 @@ def annotations_accept_all(*, user, article: Article, kind: str) -> int:
 _REVIEW_FIELDS = ["review_state", "reviewed_by_id", "reviewed_at"]
 
 
+class ReviewIncomplete(ValidationError):
+    """Marking reviewed refused: machine proposals nobody has accepted, edited or rejected yet."""
+
+    def __init__(self, open_items: dict[str, int]) -> None:
+        self.open_items = open_items
+        listed = ", ".join(open_items_listed(open_items))
+        super().__init__(f"Not marked reviewed: {listed} still proposed by the machine, not yet seen.")
+
+
 @transaction.atomic
-def article_review_set(*, user, article: Article, reviewed: bool) -> Article:
-    """Mark the article reviewed (or not) by this analyst, recorded in its history."""
+def article_review_set(*, user, article: Article, reviewed: bool, accept_open: bool = False) -> Article:
+    """Mark the article reviewed (or not) by this analyst, recorded in its history.
+
+    Reviewed articles are training data: "reviewed" means an analyst decided on every item.
+    With proposals still open it raises `ReviewIncomplete`, unless `accept_open` says to
+    accept them all first (each kind recorded as its own "accept all" correction).
+    """
     from articles.services import article_mark_reviewed  # articles.services imports this module's tasks
 
     current = Article.objects.select_for_update().get(pk=article.pk)
+    if reviewed:
+        open_items = article_open_items(current)
+        if open_items and not accept_open:
+            raise ReviewIncomplete(open_items)
+        for kind in open_items:
+            annotations_accept_all(user=user, article=current, kind=kind)
     before = _row(current, _REVIEW_FIELDS)
     article_mark_reviewed(article=current, user=user, reviewed=reviewed)
     current.refresh_from_db(fields=_REVIEW_FIELDS)

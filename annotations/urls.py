@@ -9,11 +9,11 @@ urlpatterns = [
         path(
             f"mentions/<int:pk>/{action}/", views.mention_action, {"action": action}, name=f"mention_{action}"
         )
-        for action in ("accept", "reject", "move", "link")
+        for action in ("accept", "reject", "move", "link", "label")
     ),
     *(
         path(f"quotes/<int:pk>/{action}/", views.quote_action, {"action": action}, name=f"quote_{action}")
-        for action in ("accept", "delete", "move", "speaker")
+        for action in ("accept", "delete", "move", "speaker", "direct")
     ),
     path("articles/<int:article_id>/annotations/new/", views.annotation_create, name="annotation_create"),
     path(

@@ -23,7 +23,16 @@ from newsarchive.roles import Role, role_required
 # What a successful correction re-renders: everything, the pieces it changed without the text,
 # or those pieces with the text and the counts (no list entry appears or disappears).
 ALL, PIECES, TEXT = "all", "pieces", "text"
-REFRESH = {"accept": PIECES, "reject": TEXT, "move": TEXT, "link": TEXT, "delete": ALL, "speaker": TEXT}
+REFRESH = {
+    "accept": PIECES,
+    "reject": TEXT,
+    "move": TEXT,
+    "link": TEXT,
+    "delete": ALL,
+    "speaker": TEXT,
+    "direct": TEXT,
+    "label": TEXT,
+}
 
 
 def workspace_response(
@@ -35,6 +44,7 @@ def workspace_response(
     notice: str = "",
     status: int = 200,
     refresh: str = ALL,
+    confirm: dict | None = None,
 ) -> HttpResponse:
     if not request.htmx and status == 200:
         if notice:
@@ -53,6 +63,7 @@ def workspace_response(
         response["HX-Reswap"] = "none"
         return response
     context = selectors.workspace(article, user=request.user, selected=selected, error=error, notice=notice)
+    context["confirm"] = confirm
     template = "annotations/_workspace.html" if request.htmx else "articles/detail.html"
     return render(request, template, context, status=status)
 
@@ -76,6 +87,11 @@ def _correct(
     except services.AnnotationConflict as exc:
         current = exc.annotation or _reloaded(selected)
         return workspace_response(request, article, selected=current, error=str(exc), status=409)
+    except services.SpanNeedsConfirmation as exc:
+        # Nothing saved: show why, with a button that posts the same fields again, confirmed.
+        fields = [(k, v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "confirmed")]
+        confirm = {"url": request.path, "fields": fields, "warnings": exc.warnings}
+        return workspace_response(request, article, selected=selected, confirm=confirm, status=409)
     except ValidationError as exc:
         return workspace_response(
             request, article, selected=selected, error=" ".join(exc.messages), status=400
@@ -94,7 +110,11 @@ def _reloaded(annotation: Annotation | None) -> Annotation | None:
 
 
 def _annotation(model: type[Mention] | type[Quote], pk: int) -> Mention | Quote:
-    related = ("article", "person", "country") if model is Mention else ("article", "speaker")
+    related = (
+        ("article", "person", "country", "created_by")
+        if model is Mention
+        else ("article", "speaker", "created_by")
+    )
     return get_object_or_404(model.objects.select_related(*related), pk=pk)
 
 
@@ -116,6 +136,7 @@ def mention_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         "reject": (forms.VersionForm, lambda d: services.mention_reject(user=user, mention=mention, **d)),
         "move": (forms.MoveForm, lambda d: services.mention_move(user=user, mention=mention, **d)),
         "link": (forms.LinkForm, lambda d: services.mention_link(user=user, mention=mention, **d)),
+        "label": (forms.RelabelForm, lambda d: services.mention_relabel(user=user, mention=mention, **d)),
     }
     form_class, run = runs[action]
     return _correct(
@@ -142,8 +163,9 @@ def quote_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     runs = {
         "accept": (forms.VersionForm, lambda d: services.quote_accept(user=user, quote=quote, **d)),
         "delete": (forms.VersionForm, lambda d: services.quote_delete(user=user, quote=quote, **d)),
-        "move": (forms.MoveForm, lambda d: services.quote_move(user=user, quote=quote, **d)),
+        "move": (forms.QuoteMoveForm, lambda d: services.quote_move(user=user, quote=quote, **d)),
         "speaker": (forms.SpeakerForm, speaker),
+        "direct": (forms.DirectForm, lambda d: services.quote_direct_set(user=user, quote=quote, **d)),
     }
     form_class, run = runs[action]
     return _correct(
@@ -165,7 +187,7 @@ def annotation_create(request: HttpRequest, article_id: int) -> HttpResponse:
     def create(d):
         span = {"user": request.user, "article": article, "start": d["start"], "end": d["end"]}
         if d["kind"].startswith("QUOTE_"):
-            return services.quote_create(**span, direct=d["kind"] == "QUOTE_DIRECT")
+            return services.quote_create(**span, direct=d["kind"] == "QUOTE_DIRECT", confirmed=d["confirmed"])
         return services.mention_create(**span, label=d["kind"])
 
     return _correct(request, article, form, create)

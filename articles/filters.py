@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 
 from annotations.models import Country, Mention, Quote
@@ -19,14 +20,17 @@ class ArticleFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Article.Status.choices)
     review_state = django_filters.ChoiceFilter(choices=Article.Review.choices, label="Review")
     uploaded = django_filters.DateFromToRangeFilter(
-        field_name="uploaded_at__date", widget=django_filters.widgets.RangeWidget(attrs={"type": "date"})
+        field_name="uploaded_at__date",
+        label="Uploaded between",
+        widget=django_filters.widgets.RangeWidget(attrs={"type": "date"}),
     )
     published = django_filters.DateFromToRangeFilter(
-        widget=django_filters.widgets.RangeWidget(attrs={"type": "date"})
+        label="Published between", widget=django_filters.widgets.RangeWidget(attrs={"type": "date"})
     )
     order = django_filters.OrderingFilter(
         fields=(("uploaded_at", "uploaded"), ("published", "published"), ("title", "title")),
         widget=forms.Select,
+        label="Order by",
     )
 
     class Meta:
@@ -47,3 +51,45 @@ class ArticleFilter(django_filters.FilterSet):
         spoke = Q(speaker__name__icontains=value) | Q(speaker__aliases__contains=[value])
         quotes = Quote.objects.visible().filter(spoke, article=OuterRef("pk"))
         return queryset.filter(Exists(mentions) | Exists(quotes))
+
+
+LANGUAGES = [("de", "German"), ("en", "English"), ("fr", "French")]
+
+
+def reviewers():
+    """Accounts that may review: analysts and admins (the choices of an assignment)."""
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name__in=["analyst", "admin"]) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("username")
+    )
+
+
+class ReviewQueueFilter(django_filters.FilterSet):
+    """The review queue: extracted, unreviewed articles, narrowed by language, source, date, assignee."""
+
+    ASSIGNED = [("me", "Assigned to me"), ("unassigned", "Nobody"), ("others", "Someone else")]
+
+    language = django_filters.ChoiceFilter(choices=LANGUAGES, empty_label="Any language")
+    source = django_filters.ModelChoiceFilter(
+        queryset=Source.objects.only("pk", "name"), empty_label="Any source"
+    )
+    published = django_filters.DateFromToRangeFilter(
+        label="Published between", widget=django_filters.widgets.RangeWidget(attrs={"type": "date"})
+    )
+    assigned = django_filters.ChoiceFilter(
+        choices=ASSIGNED, method="filter_assigned", label="Assigned", empty_label="Anyone or nobody"
+    )
+
+    class Meta:
+        model = Article
+        fields = ["language", "source", "published", "assigned"]
+
+    def filter_assigned(self, queryset, name, value):
+        user = self.request.user
+        if value == "me":
+            return queryset.filter(assigned_to=user)
+        if value == "unassigned":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset.exclude(assigned_to=user).filter(assigned_to__isnull=False)

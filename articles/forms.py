@@ -161,3 +161,21 @@ class ArticleMetadataForm(forms.Form):
     @classmethod
     def initial_for(cls, article) -> dict:
         return {name: getattr(article, name) for name in ("title", "source", "language", "published", "url")}
+
+
+class ArticleAssignForm(forms.Form):
+    """Who is to review an article: an analyst or admin, or nobody."""
+
+    assignee = forms.ModelChoiceField(queryset=None, required=False, empty_label="Nobody", label="Reviewer")
+
+    def __init__(self, *args, **kwargs) -> None:
+        from articles.filters import reviewers
+
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = reviewers()
+
+
+class SourceFromNameForm(forms.Form):
+    """A source name found in articles, to become a record in one click."""
+
+    name = forms.CharField(max_length=200)

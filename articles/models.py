@@ -71,16 +71,24 @@ class Source(models.Model):
 
 class ArticleQuerySet(models.QuerySet):
     def with_related(self) -> ArticleQuerySet:
-        return self.select_related("source", "uploaded_by")
+        return self.select_related("source", "uploaded_by", "assigned_to")
 
     def in_progress(self) -> ArticleQuerySet:
-        return self.filter(status__in=[Article.Status.QUEUED, Article.Status.PROCESSING])
+        return self.filter(status__in=Article.IN_PROGRESS)
 
     def failed(self) -> ArticleQuerySet:
         return self.filter(status=Article.Status.FAILED)
 
     def recent(self) -> ArticleQuerySet:
         return self.order_by("-uploaded_at", "-pk")
+
+    def review_queue(self) -> ArticleQuerySet:
+        """Extracted articles nobody has reviewed yet, oldest upload first."""
+        return (
+            self.filter(status=Article.Status.DONE, review_state=Article.Review.UNREVIEWED)
+            .select_related("source", "assigned_to")
+            .order_by("uploaded_at", "pk")
+        )
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -99,6 +107,9 @@ class Article(models.Model):
     class Review(models.TextChoices):
         UNREVIEWED = "unreviewed", "Not reviewed"
         REVIEWED = "reviewed", "Reviewed"
+
+    # Statuses a page keeps polling for: extraction has not finished yet.
+    IN_PROGRESS = (Status.QUEUED, Status.PROCESSING)
 
     title = models.CharField(max_length=1000)
     # The cleaned text every annotation offset refers to: never changed once extracted.
@@ -134,6 +145,14 @@ class Article(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Optional: the analyst who is to review it (the review queue's "assigned to me").
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_articles",
+    )
     # The ids of the countries its visible (not rejected) mentions name, for the country
     # filters: kept by triggers on annotations_mention (annotations migration 0010), which
     # also stop any other write from changing it (a stale full-row save, say).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from articles.ingest import (
     parse_pasted,
 )
 from articles.models import Article, Source, SourceChange, Upload, UploadItem
+from newsarchive.roles import Role, has_role
 
 if TYPE_CHECKING:
     from annotations.models import Country
@@ -357,6 +359,13 @@ def article_mark_reviewed(*, article: Article, user, reviewed: bool = True) -> N
     )
 
 
+def article_assign(*, article: Article, assignee) -> None:
+    """Give the article to an analyst to review (None: to nobody)."""
+    if assignee is not None and not has_role(assignee, Role.ANALYST):
+        raise ValidationError("Only analysts and admins review articles.")
+    Article.objects.filter(pk=article.pk).update(assigned_to=assignee)
+
+
 # --- sources ----------------------------------------------------------------------------
 
 SOURCE_FIELDS = ("name", "domains", "country", "language", "signatures", "notes", "active")
@@ -430,6 +439,7 @@ def source_create(
     _source_save(source)
     after = _source_snapshot(source)
     _source_record(source=source, user=user, action=SourceChange.Action.CREATED, before={}, after=after)
+    source.linked_count = source_link_articles(source=source, user=user)
     return source
 
 
@@ -468,7 +478,42 @@ def source_update(
         _source_record(
             source=current, user=user, action=SourceChange.Action.UPDATED, before=before, after=after
         )
+    current.linked_count = source_link_articles(source=current, user=user)
     return current
+
+
+def _url_on_domain(domain: str) -> Q:
+    """Article URLs on `domain` or one of its subdomains (www.euractiv.de for euractiv.de)."""
+    return Q(
+        url__iregex=r"^https?://([^/@]*\.)?" + re.escape(domain.strip().lower()) + r"(:[0-9]+)?(/|\?|#|$)"
+    )
+
+
+@transaction.atomic
+def source_link_articles(*, source: Source, user) -> int:
+    """Give `source` the articles that have none yet but name it: their file named the outlet
+    (the source hint, any case) or their URL is on one of its domains. How many; recorded.
+
+    Inactive sources link nothing, as intake does not match them either.
+    """
+    if not source.active:
+        return 0
+    match = Q(source_hint__iexact=source.name)
+    for domain in source.domains:
+        if domain.strip():
+            match |= _url_on_domain(domain)
+    linked = Article.objects.filter(match, source__isnull=True).update(source=source, source_hint="")
+    if linked:
+        SourceChange.objects.create(
+            source=source,
+            source_name=source.name,
+            user=user,
+            username=user.get_username() if user else "",
+            action=SourceChange.Action.UPDATED,
+            note=f"Linked {linked} existing article{'s' if linked != 1 else ''} "
+            "that name it (in the file or by URL).",
+        )
+    return linked
 
 
 def _union(first: Sequence[str], second: Sequence[str]) -> list[str]:

@@ -2,7 +2,8 @@
 
 Session (browser, CSRF-checked on writes) or bearer token (`manage.py api_token USER`)
 authentication; the roles of the pages apply (viewer reads, analyst uploads). Every error
-is JSON with a `message`. The OpenAPI document is at /api/openapi.json.
+is JSON with a `message`. The OpenAPI document is at /api/openapi.json, interactive docs
+at /api/docs.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import URLResolver, reverse
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from ninja import File, Form, NinjaAPI, Schema, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -28,7 +30,8 @@ from annotations.models import Mention, Quote
 from annotations.search import person_search
 from articles import services as article_services
 from articles.models import Article
-from newsarchive.roles import Role, has_role
+from newsarchive.models import ApiToken
+from newsarchive.roles import Role, has_role, role_required
 
 PAGE_SIZE = 50
 TOKEN_SALT = "newsarchive.api.token"
@@ -40,9 +43,18 @@ def _password_fingerprint(user) -> str:
     return salted_hmac(TOKEN_SALT, user.password).hexdigest()[:20]
 
 
-def api_token_issue(user) -> str:
-    """A signed bearer token for `user`, valid a year or until the password changes."""
-    return signing.dumps({"u": user.pk, "p": _password_fingerprint(user)}, salt=TOKEN_SALT)
+def api_token_issue(user, *, name: str = "command line") -> str:
+    """A signed bearer token for `user`, valid a year, until revoked or until the password changes.
+
+    Each token has its ApiToken row (what the user sees and revokes on /accounts/tokens/);
+    the token names the row and is never stored.
+    """
+    record = ApiToken.objects.create(user=user, name=name.strip()[:100] or "unnamed")
+    return signing.dumps({"u": user.pk, "p": _password_fingerprint(user), "t": record.pk}, salt=TOKEN_SALT)
+
+
+# last_used_at is written at most this often per token: not one UPDATE per API call.
+TOKEN_USE_RESOLUTION = dt.timedelta(minutes=5)
 
 
 def api_token_user(token: str):
@@ -53,6 +65,12 @@ def api_token_user(token: str):
     user = get_user_model().objects.filter(pk=data.get("u"), is_active=True).first()
     if user is None or data.get("p") != _password_fingerprint(user):
         return None
+    record = ApiToken.objects.active().filter(pk=data.get("t"), user=user).only("last_used_at").first()
+    if record is None:
+        return None  # revoked, or made before tokens had rows
+    now = timezone.now()
+    if record.last_used_at is None or now - record.last_used_at > TOKEN_USE_RESOLUTION:
+        ApiToken.objects.filter(pk=record.pk).update(last_used_at=now)
     return user
 
 
@@ -70,7 +88,9 @@ api = NinjaAPI(
     description="Articles, quotes and persons of the news archive.",
     auth=[django_auth, TokenAuth()],  # the browser session (CSRF-checked on writes), or a token
     urls_namespace="api",
-    docs_url=None,  # the Swagger page loads scripts from a CDN; the document itself is enough
+    # Swagger UI from django-ninja's own static files (ninja is in INSTALLED_APPS: no CDN),
+    # loaded without inline scripts; for logged-in users (see api_urls).
+    docs_url="/docs",
 )
 
 
@@ -408,6 +428,11 @@ def _json_errors(view):
 def api_urls():
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
-        if not isinstance(pattern, URLResolver):
+        if isinstance(pattern, URLResolver):
+            continue
+        if pattern.name == "openapi-view":
+            # The docs page is a page: the login redirect, and any role may read it.
+            pattern.callback = role_required(Role.VIEWER)(pattern.callback)
+        else:
             pattern.callback = _json_errors(pattern.callback)
     return patterns, app_name, namespace

@@ -70,8 +70,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "django_htmx",
+    "ninja",  # its Swagger UI assets, served from our static files (/api/docs)
     "articles",
     "annotations",
+    "newsarchive",  # API tokens
 ]
 
 MIDDLEWARE = [
@@ -156,6 +158,8 @@ UPLOAD_MAX_ZIP_MEMBERS = env_int("UPLOAD_MAX_ZIP_MEMBERS", 1000, minimum=1)
 UPLOAD_MAX_UNCOMPRESSED_BYTES = env_int("UPLOAD_MAX_UNCOMPRESSED_BYTES", 200 * 1024 * 1024, minimum=1)
 # Longer texts are no news articles; the limit also bounds extraction time per article.
 ARTICLE_MAX_CHARS = env_int("ARTICLE_MAX_CHARS", 1_000_000, minimum=1000)
+# A quote longer than this asks the analyst to confirm before it is saved (a drag gone too far).
+QUOTE_WARN_CHARS = env_int("QUOTE_WARN_CHARS", 400, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("UPLOAD_MAX_REQUEST_BYTES", 100 * 1024 * 1024, minimum=1)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = UPLOAD_MAX_FILES

@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from newsarchive import accounts
+from newsarchive import accounts, tokens
 from newsarchive.api import api_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/manage/", include(accounts.urlpatterns)),
+    path("accounts/tokens/", include(tokens.urlpatterns)),
     path(
         "accounts/welcome/<uidb64>/<token>/",
         accounts.InvitationAcceptView.as_view(),

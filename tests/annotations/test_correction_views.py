@@ -76,10 +76,12 @@ VIEWS = [
     ("mention_reject", "mention", "pk", "post", WRITE, {"version": 1}),
     ("mention_move", "mention", "pk", "post", WRITE, {"version": 1, "start": 23, "end": 28}),
     ("mention_link", "mention", "pk", "post", WRITE, {"version": 1, "person": "@person"}),
+    ("mention_label", "mention", "pk", "post", WRITE, {"version": 1, "label": "COUNTRY"}),
     ("quote_accept", "quote", "pk", "post", WRITE, {"version": 1}),
     ("quote_delete", "quote", "pk", "post", WRITE, {"version": 1}),
     ("quote_move", "quote", "pk", "post", WRITE, {"version": 1, "start": 33, "end": 48}),
     ("quote_speaker", "quote", "pk", "post", WRITE, {"version": 1, "new_name": "Maria Sacharowa"}),
+    ("quote_direct", "quote", "pk", "post", WRITE, {"version": 1, "direct": "0"}),
     ("annotation_create", "article", "article_id", "post", WRITE, {"start": 0, "end": 13, "kind": "PERSON"}),
     ("annotations_accept_all", "article", "article_id", "post", WRITE, {"kind": "LOC"}),
     (
@@ -143,7 +145,7 @@ def test_analyst_and_admin_are_allowed(
     assert response.status_code == 200, response.content.decode()[:2000]
     if method == "post":
         assert b"<html" not in response.content
-        if name.endswith(("_accept", "_reject", "_move", "_link", "_speaker")):
+        if name.endswith(("_accept", "_reject", "_move", "_link", "_speaker", "_label", "_direct")):
             # No list entry appears or goes: only the changed pieces come back, out of band.
             assert response["HX-Reswap"] == "none" and b'id="history" hx-swap-oob' in response.content
             assert f'id="{fixture}-{request.getfixturevalue(fixture).pk}"'.encode() in response.content

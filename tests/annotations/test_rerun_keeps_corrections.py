@@ -7,6 +7,7 @@ import pytest
 from annotations import services
 from annotations.models import Correction, Country, Mention, Origin, Person, Quote, Status
 from annotations.nlp import EntitySpan, ExtractionResult, QuoteSpan
+from articles import services as articles_services
 from articles.models import Article
 
 BODY = (
@@ -143,9 +144,11 @@ def test_rerun_keeps_every_kind_of_correction(analyst, countries):
         target=Person.objects.get(name="Dmitri Peskow"),
         article=article,
     )
-    services.article_review_set(user=analyst, article=article, reviewed=True)
+    # Reviewed while the NATO proposal is still open (what a re-run of a reviewed article leaves):
+    # article_review_set refuses that now, so the state is set directly.
+    articles_services.article_mark_reviewed(article=article, user=analyst)
     corrections = Correction.objects.filter(article=article).count()
-    assert corrections == 12
+    assert corrections == 11
 
     run = apply(article, second_run(), "run-2")
 

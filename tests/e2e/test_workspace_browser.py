@@ -21,7 +21,6 @@ from tests.conftest import PASSWORD
 
 expect = playwright_api.expect
 
-CHROMIUM = "/usr/bin/chromium"
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev"
 ARTICLE = DEV / "000_36d443cab702394d.txt"
 MISSING_QUOTE = (
@@ -56,42 +55,6 @@ SELECT_PHRASE = """(phrase) => {
   selection.removeAllRanges();
   selection.addRange(range);
 }"""
-
-
-@pytest.fixture
-def eager_celery():
-    from newsarchive.celery import app
-
-    app.conf.task_always_eager = True
-    yield app
-    app.conf.task_always_eager = False
-
-
-@pytest.fixture
-def browser_page(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the ORM asserts below are plain
-    # synchronous calls between browser steps (djangoproject.com's Playwright tests do the same).
-    # monkeypatch restores it even when the browser fails to start, so no later test inherits it
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        page = browser.new_page()
-        page.set_default_timeout(30_000)
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        yield page
-        browser.close()
-        assert not errors, errors
 
 
 def test_analyst_corrects_an_article_in_the_browser(
@@ -162,8 +125,16 @@ def _correct_in_browser(page, live_server, analyst):
     expect(page.locator("#history li")).to_have_count(4)
     expect(page.locator("#editor .annotation-status")).to_have_text("Accepted")
 
+    # Proposals are still open: marking reviewed lists them first, then accepts them on request.
     page.locator("#review-button").click()
+    expect(page.locator("#review-open")).to_contain_text("Still open:")
+    expect(page.locator(".review-state")).to_contain_text("Not reviewed")
+    page.locator("#review-accept-open").click()
     expect(page.locator(".review-state")).to_contain_text("Reviewed")
+    expect(page.locator("#review-open")).to_have_count(0)
+    assert not Mention.objects.filter(article=article, status=Status.PROPOSED).exists()
+    accept_alls = Correction.objects.filter(article=article, action="accept_all").count()
+    assert accept_alls >= 1
 
     # Reload: every correction is there, and so is its history.
     page.reload()
@@ -172,7 +143,7 @@ def _correct_in_browser(page, live_server, analyst):
     expect(page.locator(".quotes")).to_contain_text(MISSING_QUOTE)
     expect(page.locator(".review-state")).to_contain_text("Reviewed")
     history = page.locator("#history li")
-    expect(history).to_have_count(5)
+    expect(history).to_have_count(5 + accept_alls)
     for text in [
         "Marked reviewed",
         "Accepted",
@@ -190,7 +161,7 @@ def _correct_in_browser(page, live_server, analyst):
         page.locator("#history details").first.click()
         page.screenshot(path=str(Path(os.environ["E2E_SCREENSHOTS"]) / "history.png"), full_page=False)
     assert Mention.objects.get(pk=wrong.pk).status == Status.REJECTED
-    assert Correction.objects.filter(article=article, user=analyst).count() == 5
+    assert Correction.objects.filter(article=article, user=analyst).count() == 5 + accept_alls
     assert re.search(
         r"Speaker of .* set to Maria Sacharowa", Correction.objects.get(action="speaker_set").summary
     )

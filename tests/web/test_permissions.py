@@ -30,12 +30,14 @@ def upload(db, analyst):
 # (url name, kwargs factory, allowed method, kind); ids are filled in per test.
 VIEWS = [
     ("home", None, "get", READ),
+    ("home_live", None, "get", READ),
     ("article_list", None, "get", READ),
     ("article_detail", "article", "get", READ),
     ("article_status", "article", "get", READ),
     ("article_original", "article", "get", READ),
     ("upload", None, "get", WRITE),
     ("upload_report", "upload", "get", WRITE),
+    ("upload_report_live", "upload", "get", WRITE),
     ("article_retry", "article", "post", WRITE),
     ("article_review", "article", "post", WRITE),
 ]
