@@ -68,7 +68,11 @@ api = NinjaAPI(
     title="newsarchive",
     version="1",
     description="Articles, quotes and persons of the news archive.",
-    auth=[django_auth, TokenAuth()],  # the browser session (CSRF-checked on writes), or a token
+    # A bearer token first: a request that proves itself with a token is not subject to the
+    # CSRF check (no browser attaches a token on its own), and django_auth's check would
+    # refuse it before the token is looked at. Without a valid token, the session is tried
+    # and its writes stay CSRF-checked.
+    auth=[TokenAuth(), django_auth],
     urls_namespace="api",
     docs_url=None,  # the Swagger page loads scripts from a CDN; the document itself is enough
 )
