@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFilesSent
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import URLResolver, reverse
@@ -100,6 +101,17 @@ def _not_found(request, exc):
 @api.exception_handler(ValidationError)
 def _invalid(request, exc):
     return _error(request, "Invalid request.", 422, errors=exc.errors)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request, exc):
+    limit = settings.UPLOAD_MAX_REQUEST_BYTES
+    return _error(request, f"The upload is too large: at most {limit:,} bytes per request.", 413, limit=limit)
+
+
+@api.exception_handler(TooManyFilesSent)
+def _too_many_files(request, exc):
+    return _error(request, f"Too many files: at most {settings.UPLOAD_MAX_FILES} per request.", 413)
 
 
 @api.exception_handler(HttpError)
