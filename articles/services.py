@@ -201,7 +201,7 @@ def _outcomes(
         elif p.fingerprint in new_articles and p.fingerprint not in claimed:
             claimed.add(p.fingerprint)
             outcomes.append(
-                IngestOutcome(p.name, UploadItem.Outcome.STORED, "", new_articles[p.fingerprint].pk)
+                IngestOutcome(p.name, UploadItem.Outcome.STORED, _notes(p), new_articles[p.fingerprint].pk)
             )
         else:
             article_id = existing.get(p.fingerprint) or new_articles[p.fingerprint].pk
@@ -211,6 +211,11 @@ def _outcomes(
                 )
             )
     return outcomes
+
+
+def _notes(p: _Parsed) -> str:
+    """What the analyst should know about a stored file (bytes replaced, a guessed headline)."""
+    return " ".join(p.document.warnings)
 
 
 def _enqueue_batch(upload: Upload, article_ids: list[int]) -> None:
@@ -238,7 +243,7 @@ def _store_one_by_one(pending: list[_Parsed | IngestOutcome], *, user, upload: U
             document=p.document, original_name=p.name, original=p.original, user=user
         )
         if created:
-            outcomes.append(IngestOutcome(p.name, UploadItem.Outcome.STORED, "", article.pk))
+            outcomes.append(IngestOutcome(p.name, UploadItem.Outcome.STORED, _notes(p), article.pk))
         else:
             outcomes.append(
                 IngestOutcome(
