@@ -29,6 +29,7 @@ from annotations.models import (
 from annotations.nlp import ExtractionResult, KnownPerson
 from annotations.search import person_keys_refresh
 from articles.models import Article
+from newsarchive.conflicts import conflict_check
 
 A = TypeVar("A", Mention, Quote)
 
@@ -768,15 +769,23 @@ def article_review_set(*, user, article: Article, reviewed: bool) -> Article:
 _METADATA_FIELDS = ["title", "language", "source_id", "published", "published_inferred", "url"]
 
 
+def article_metadata_snapshot(article: Article) -> dict[str, Any]:
+    """What the details form shows of an article; its signed copy detects lost updates."""
+    return _row(article, _METADATA_FIELDS)
+
+
 @transaction.atomic
-def article_metadata_set(*, user, article: Article, **values: Any) -> Article:
+def article_metadata_set(*, user, article: Article, seen: dict | None = None, **values: Any) -> Article:
     """Correct the article's title, language, source, publication date or URL, recorded in its history.
 
     `values` holds any of the fields of `_METADATA_FIELDS` (source as `source`); a date the
     analyst sets is no longer an inferred one. The body never changes: annotations refer to it.
+    EditConflict when the stored fields differ from `seen` (the `article_metadata_snapshot`
+    the analyst's form was rendered with): someone else saved in between.
     """
     current = Article.objects.select_for_update().get(pk=article.pk)
     before = _row(current, _METADATA_FIELDS)
+    conflict_check(seen=seen, current=before)
     if "source" in values:
         current.source = values.pop("source")
         if current.source is not None:

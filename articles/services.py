@@ -30,6 +30,7 @@ from articles.ingest import (
     parse_pasted,
 )
 from articles.models import Article, Source, SourceChange, Upload, UploadItem
+from newsarchive.conflicts import conflict_check
 
 if TYPE_CHECKING:
     from annotations.models import Country
@@ -367,6 +368,11 @@ def article_mark_reviewed(*, article: Article, user, reviewed: bool = True) -> N
 SOURCE_FIELDS = ("name", "domains", "country", "language", "signatures", "notes", "active")
 
 
+def source_snapshot(source: Source) -> dict:
+    """What an edit form shows of a source; its signed copy detects lost updates."""
+    return _source_snapshot(source)
+
+
 def _source_snapshot(source: Source) -> dict:
     """The recorded form of a source's fields: JSON values, a country by its code."""
     values = {field: getattr(source, field) for field in SOURCE_FIELDS if field != "country"}
@@ -450,14 +456,17 @@ def source_update(
     signatures: Sequence[str],
     notes: str,
     active: bool,
+    seen: dict | None = None,
 ) -> Source:
     """Set a source's fields and record each changed one, before → after.
 
     The row is locked and read again first, so "before" is what was stored, not what
-    the editor's form once showed.
+    the editor's form once showed; EditConflict when that differs from `seen` (the
+    `source_snapshot` the form was rendered with).
     """
     current = Source.objects.select_for_update(of=("self",)).select_related("country").get(pk=source.pk)
     before = _source_snapshot(current)
+    conflict_check(seen=seen, current=before)
     current.name = name
     current.domains = list(domains)
     current.country = country

@@ -12,8 +12,9 @@ from annotations import services as annotation_services
 from annotations.views import PIECES, workspace_response
 from articles import selectors, services
 from articles.filters import ArticleFilter
-from articles.forms import ArticleMetadataForm, SourceForm, SourceMergeForm, UploadForm
+from articles.forms import ArticleMetadataForm, SourceEditForm, SourceForm, SourceMergeForm, UploadForm
 from articles.models import Article, Source, Upload, UploadItem
+from newsarchive.conflicts import EditConflict, seen_token
 from newsarchive.roles import Role, role_required
 
 PAGE_SIZE = 50
@@ -131,6 +132,15 @@ def article_review(request, article_id: int):
 SOURCE_PAGE_SIZE = 100
 
 
+def _conflict_form(form_class, request, exc: EditConflict, current: dict):
+    """409: the editor's values stay in the form, the error names what someone else changed,
+    and the form now carries the current values, so saving again is a deliberate choice."""
+    form = form_class(form_class.with_seen(request.POST, current))
+    form.is_valid()
+    form.add_error(None, str(exc))
+    return form
+
+
 def _form_errors_from(form, exc: ValidationError) -> None:
     """Put a service's validation errors on the form (unknown fields go to the top)."""
     if hasattr(exc, "error_dict"):
@@ -179,9 +189,9 @@ def source_create(request):
 @role_required(Role.ADMIN)
 def source_edit(request, source_id: int):
     source = selectors.source_get(source_id)
-    form = SourceForm(
-        request.POST if request.method == "POST" else None, initial=SourceForm.initial_for(source)
-    )
+    initial = {**SourceEditForm.initial_for(source), "seen": seen_token(services.source_snapshot(source))}
+    form = SourceEditForm(request.POST if request.method == "POST" else None, initial=initial)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             services.source_update(source=source, user=request.user, **form.cleaned_data)
@@ -189,10 +199,13 @@ def source_edit(request, source_id: int):
             raise Http404("The source was merged or deleted meanwhile.") from None
         except ValidationError as exc:
             _form_errors_from(form, exc)
+        except EditConflict as exc:
+            source = selectors.source_get(source_id)
+            form, status = _conflict_form(SourceEditForm, request, exc, services.source_snapshot(source)), 409
         else:
             messages.success(request, "Source saved.")
             return redirect("source_detail", source_id=source.pk)
-    status = 400 if form.errors else 200
+    status = 400 if form.errors and status == 200 else status
     return render(request, "articles/source_form.html", {"form": form, "source": source}, status=status)
 
 
@@ -217,16 +230,21 @@ def source_merge(request, source_id: int):
 @role_required(Role.ANALYST)
 def article_metadata(request, article_id: int):
     article = selectors.article_get(article_id)
-    form = ArticleMetadataForm(
-        request.POST if request.method == "POST" else None, initial=ArticleMetadataForm.initial_for(article)
-    )
+    snapshot = annotation_services.article_metadata_snapshot(article)
+    initial = {**ArticleMetadataForm.initial_for(article), "seen": seen_token(snapshot)}
+    form = ArticleMetadataForm(request.POST if request.method == "POST" else None, initial=initial)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             annotation_services.article_metadata_set(user=request.user, article=article, **form.cleaned_data)
         except ValidationError as exc:
             _form_errors_from(form, exc)
+        except EditConflict as exc:
+            article = selectors.article_get(article_id)
+            current = annotation_services.article_metadata_snapshot(article)
+            form, status = _conflict_form(ArticleMetadataForm, request, exc, current), 409
         else:
             messages.success(request, "Article details saved.")
             return redirect("article_detail", article_id=article.pk)
-    status = 400 if form.errors else 200
+    status = 400 if form.errors and status == 200 else status
     return render(request, "articles/metadata_form.html", {"form": form, "article": article}, status=status)
