@@ -39,9 +39,10 @@ def extraction_claim(*, article_id: int, task_id: str) -> Article | None:
 
     A conditional UPDATE makes the claim atomic: a queued article is taken; one that is
     processing is taken only by a redelivery of the same task (its worker died) or once
-    its claim is stale. Done and failed articles are left alone.
+    its claim has had no heartbeat for EXTRACTION_HEARTBEAT_TIMEOUT. Done and failed
+    articles are left alone.
     """
-    stale = timezone.now() - timedelta(seconds=settings.EXTRACTION_STALE_SECONDS)
+    stale = timezone.now() - timedelta(seconds=settings.EXTRACTION_HEARTBEAT_TIMEOUT)
     claimed = Article.objects.filter(
         Q(status=Article.Status.QUEUED)
         | Q(status=Article.Status.PROCESSING, extraction_task_id=task_id)
@@ -52,6 +53,15 @@ def extraction_claim(*, article_id: int, task_id: str) -> Article | None:
         return None
     Article.objects.filter(pk=article_id).update(extraction_attempts=F("extraction_attempts") + 1)
     return Article.objects.get(pk=article_id)
+
+
+def extraction_heartbeat(*, article_id: int, task_id: str) -> bool:
+    """Renew this task's claim on the article; False when the claim is no longer its own."""
+    return bool(
+        Article.objects.filter(
+            pk=article_id, status=Article.Status.PROCESSING, extraction_task_id=task_id
+        ).update(status_changed_at=timezone.now())
+    )
 
 
 def known_persons() -> list[KnownPerson]:

@@ -337,21 +337,32 @@ def article_request_extraction(*, article: Article) -> None:
         transaction.on_commit(lambda: article_enqueue(article_id=article.pk))
 
 
-def articles_requeue_stale(*, older_than: timedelta) -> list[int]:
-    """Enqueue articles left queued or processing for longer than `older_than`; their ids."""
-    cutoff = timezone.now() - older_than
-    stale = Article.objects.filter(
-        Q(status=Article.Status.QUEUED) | Q(status=Article.Status.PROCESSING),
-        status_changed_at__lt=cutoff,
-    ).values_list("pk", flat=True)
-    ids = list(stale[:1000])
-    if ids:
-        # Released claims let a new task take the article over; the timestamp restarts the wait.
-        Article.objects.filter(pk__in=ids).update(
-            status=Article.Status.QUEUED, status_changed_at=timezone.now(), extraction_task_id=""
+def articles_requeue_stale(*, older_than: timedelta, heartbeat_timeout: timedelta | None = None) -> list[int]:
+    """Enqueue again articles queued for longer than `older_than`, and articles processing
+    whose task sent no heartbeat for `heartbeat_timeout` (its worker died); their ids.
+
+    A live task renews its claim every EXTRACTION_HEARTBEAT_SECONDS, so its article is never
+    handed to a second worker while it runs. The rows are locked while they are released,
+    so a heartbeat arriving at that moment waits and then finds the claim gone.
+    """
+    now = timezone.now()
+    heartbeat_timeout = heartbeat_timeout or timedelta(seconds=settings.EXTRACTION_HEARTBEAT_TIMEOUT)
+    with transaction.atomic():
+        ids = list(
+            Article.objects.filter(
+                Q(status=Article.Status.QUEUED, status_changed_at__lt=now - older_than)
+                | Q(status=Article.Status.PROCESSING, status_changed_at__lt=now - heartbeat_timeout)
+            )
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[:1000]
         )
-        for article_id in ids:
-            article_enqueue(article_id=article_id)
+        if ids:
+            # Released claims let a new task take the article over; the timestamp restarts the wait.
+            Article.objects.filter(pk__in=ids).update(
+                status=Article.Status.QUEUED, status_changed_at=timezone.now(), extraction_task_id=""
+            )
+    for article_id in ids:
+        article_enqueue(article_id=article_id)
     return ids
 
 

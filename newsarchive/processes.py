@@ -106,12 +106,14 @@ def start_worker(
     concurrency: int = 1,
     queues: str = "nlp,intake",
     database_url: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.Popen:
     env = {
         **os.environ,
         "DATABASE_URL": database_url or current_database_url(),
         "CELERY_BROKER_URL": broker_url,
         "CELERY_TASK_ALWAYS_EAGER": "false",
+        **(env or {}),
     }
     return subprocess.Popen(
         [

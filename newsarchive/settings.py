@@ -185,11 +185,20 @@ CELERY_TASK_ROUTES = {
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-articles": {
         "task": "articles.tasks.articles_requeue_stale",
-        "schedule": env_int("REQUEUE_INTERVAL_SECONDS", 60, minimum=1),
+        "schedule": env_int("REQUEUE_INTERVAL_SECONDS", 30, minimum=1),
     },
 }
-# Articles queued or processing longer than this are enqueued again by the sweep.
+# Articles queued longer than this are enqueued again by the sweep (the message was lost).
 EXTRACTION_STALE_SECONDS = env_int("EXTRACTION_STALE_SECONDS", 600, minimum=1)
+# A task extracting an article renews its claim this often; a claim not renewed for
+# EXTRACTION_HEARTBEAT_TIMEOUT seconds belongs to a dead worker and the sweep re-queues it.
+EXTRACTION_HEARTBEAT_SECONDS = env_int("EXTRACTION_HEARTBEAT_SECONDS", 15, minimum=1)
+EXTRACTION_HEARTBEAT_TIMEOUT = env_int("EXTRACTION_HEARTBEAT_TIMEOUT", 60, minimum=3)
+if EXTRACTION_HEARTBEAT_TIMEOUT < 3 * EXTRACTION_HEARTBEAT_SECONDS:
+    raise ImproperlyConfigured(
+        "EXTRACTION_HEARTBEAT_TIMEOUT must be at least three times EXTRACTION_HEARTBEAT_SECONDS, "
+        "so one late heartbeat never hands a live task's article to another worker"
+    )
 
 # Production hardening; all of these follow DEBUG unless set explicitly.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
