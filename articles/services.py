@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import mimetypes
 import uuid
@@ -14,8 +15,9 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -71,6 +73,82 @@ def upload_process(*, user, files: Iterable[tuple[str, bytes]] = (), pasted_text
     for _outcome in intake_stream(entries=entries, user=user, upload=upload):
         pass
     return upload
+
+
+def upload_submit(*, user, files: list[tuple[str, bytes]], pasted_text: str = "") -> Upload:
+    """An upload from the web or the API: read now when small, else staged for the intake queue.
+
+    Files larger than UPLOAD_INLINE_MAX_BYTES together are saved as they came and read by
+    `upload_intake` on a worker, so parsing never holds a web request; the report lists each
+    file as it is read. Pasted text is always read at once. When the broker is unreachable
+    the files are read here after all: slow, but nothing is lost.
+    """
+    if sum(len(data) for _name, data in files) <= settings.UPLOAD_INLINE_MAX_BYTES:
+        return upload_process(user=user, files=files, pasted_text=pasted_text)
+    upload = upload_process(user=user, pasted_text=pasted_text) if pasted_text.strip() else None
+    with transaction.atomic():
+        upload = upload or Upload.objects.create(uploaded_by=user)
+        manifest = []
+        for index, (name, data) in enumerate(files):
+            path = default_storage.save(f"intake/{upload.pk}/{index:05d}", ContentFile(data))
+            manifest.append({"name": name, "path": path})
+        default_storage.save(f"intake/{upload.pk}/manifest.json", ContentFile(json.dumps(manifest).encode()))
+        Upload.objects.filter(pk=upload.pk).update(files_pending=len(files))
+        transaction.on_commit(lambda: _intake_enqueue(upload.pk))
+    upload.refresh_from_db()
+    return upload
+
+
+def _intake_enqueue(upload_id: int) -> None:
+    from articles.tasks import upload_intake
+
+    try:
+        upload_intake.delay(upload_id)
+    except Exception as exc:  # kombu raises several unrelated types for an unreachable broker
+        logger.warning("could not queue upload %s for intake, reading it here: %s", upload_id, exc)
+        upload_intake_run(upload_id=upload_id)
+
+
+def upload_intake_run(*, upload_id: int) -> int:
+    """Read the staged files of an upload, one by one; how many were read now.
+
+    Each file is deleted from the stage once its report line is stored, so a redelivered
+    task goes on with the rest (a file read twice after a crash shows up as a duplicate).
+    """
+    upload = Upload.objects.select_related("uploaded_by").get(pk=upload_id)
+    manifest_path = f"intake/{upload_id}/manifest.json"
+    if not default_storage.exists(manifest_path):
+        return 0
+    with default_storage.open(manifest_path) as handle:
+        manifest = json.load(handle)
+    done = 0
+    for entry in manifest:
+        if not default_storage.exists(entry["path"]):
+            continue
+        with default_storage.open(entry["path"]) as handle:
+            data = handle.read()
+        for _outcome in intake_stream(
+            entries=[(entry["name"], data)], user=upload.uploaded_by, upload=upload
+        ):
+            pass
+        default_storage.delete(entry["path"])
+        Upload.objects.filter(pk=upload_id, files_pending__gt=0).update(files_pending=F("files_pending") - 1)
+        done += 1
+    default_storage.delete(manifest_path)
+    Upload.objects.filter(pk=upload_id).update(files_pending=0)
+    return done
+
+
+def uploads_requeue_stale(*, older_than: timedelta) -> list[int]:
+    """Staged uploads still unread after `older_than` (their task was lost): queued again."""
+    ids = list(
+        Upload.objects.filter(files_pending__gt=0, created_at__lt=timezone.now() - older_than).values_list(
+            "pk", flat=True
+        )[:100]
+    )
+    for upload_id in ids:
+        _intake_enqueue(upload_id)
+    return ids
 
 
 @dataclass(slots=True)

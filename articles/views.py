@@ -58,9 +58,7 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
-        result = services.upload_process(
-            user=request.user, files=files, pasted_text=form.cleaned_data["text"]
-        )
+        result = services.upload_submit(user=request.user, files=files, pasted_text=form.cleaned_data["text"])
         return redirect("upload_report", upload_id=result.pk)
     return render(request, "articles/upload.html", {"form": form}, status=400 if form.errors else 200)
 

@@ -231,6 +231,8 @@ class UploadOut(Schema):
     article_id: int | None
     status_url: str | None
     items: list[UploadItemOut]
+    # Files of a large upload still being read on the intake queue; they join `items` later.
+    files_pending: int = 0
 
 
 class Message(Schema):
@@ -330,12 +332,13 @@ def article_upload(request, files: File[list[UploadedFile]] = None, text: Form[s
     """Upload files (multipart `files`, zips expanded) and/or pasted `text`; extraction runs later.
 
     202 with the upload's report; `article_id`/`status_url` name the first stored article.
+    Large uploads are read in the background: `files_pending` counts the files not read yet.
     """
     _require(request, Role.ANALYST)
     files = files or []
     if not files and not text.strip():
         raise HttpError(400, "Send at least one file (field 'files') or some text (field 'text').")
-    upload = article_services.upload_process(
+    upload = article_services.upload_submit(
         user=request.user, files=[(f.name, f.read()) for f in files], pasted_text=text
     )
     items = [
@@ -356,6 +359,7 @@ def article_upload(request, files: File[list[UploadedFile]] = None, text: Form[s
             "article_id": first["article_id"] if first else None,
             "status_url": first["status_url"] if first else None,
             "items": items,
+            "files_pending": upload.files_pending,
         },
     )
 

@@ -160,6 +160,9 @@ ARTICLE_MAX_CHARS = env_int("ARTICLE_MAX_CHARS", 1_000_000, minimum=1000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("UPLOAD_MAX_REQUEST_BYTES", 100 * 1024 * 1024, minimum=1)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = UPLOAD_MAX_FILES
+# Uploads larger than this in total are read by a worker on the intake queue, not in the
+# web request: a big PDF or zip never holds a web worker.
+UPLOAD_INLINE_MAX_BYTES = env_int("UPLOAD_INLINE_MAX_BYTES", 1024 * 1024, minimum=0)
 
 # Celery
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
