@@ -30,6 +30,7 @@ from annotations.nlp import ExtractionResult, KnownPerson
 from annotations.search import person_keys_refresh
 from annotations.selectors import article_open_items, open_items_listed, quote_span_warnings
 from articles.models import Article
+from newsarchive.conflicts import conflict_check
 
 A = TypeVar("A", Mention, Quote)
 
@@ -39,9 +40,10 @@ def extraction_claim(*, article_id: int, task_id: str) -> Article | None:
 
     A conditional UPDATE makes the claim atomic: a queued article is taken; one that is
     processing is taken only by a redelivery of the same task (its worker died) or once
-    its claim is stale. Done and failed articles are left alone.
+    its claim has had no heartbeat for EXTRACTION_HEARTBEAT_TIMEOUT. Done and failed
+    articles are left alone.
     """
-    stale = timezone.now() - timedelta(seconds=settings.EXTRACTION_STALE_SECONDS)
+    stale = timezone.now() - timedelta(seconds=settings.EXTRACTION_HEARTBEAT_TIMEOUT)
     claimed = Article.objects.filter(
         Q(status=Article.Status.QUEUED)
         | Q(status=Article.Status.PROCESSING, extraction_task_id=task_id)
@@ -52,6 +54,15 @@ def extraction_claim(*, article_id: int, task_id: str) -> Article | None:
         return None
     Article.objects.filter(pk=article_id).update(extraction_attempts=F("extraction_attempts") + 1)
     return Article.objects.get(pk=article_id)
+
+
+def extraction_heartbeat(*, article_id: int, task_id: str) -> bool:
+    """Renew this task's claim on the article; False when the claim is no longer its own."""
+    return bool(
+        Article.objects.filter(
+            pk=article_id, status=Article.Status.PROCESSING, extraction_task_id=task_id
+        ).update(status_changed_at=timezone.now())
+    )
 
 
 def known_persons() -> list[KnownPerson]:
@@ -859,15 +870,23 @@ def article_review_set(*, user, article: Article, reviewed: bool, accept_open: b
 _METADATA_FIELDS = ["title", "language", "source_id", "published", "published_inferred", "url"]
 
 
+def article_metadata_snapshot(article: Article) -> dict[str, Any]:
+    """What the details form shows of an article; its signed copy detects lost updates."""
+    return _row(article, _METADATA_FIELDS)
+
+
 @transaction.atomic
-def article_metadata_set(*, user, article: Article, **values: Any) -> Article:
+def article_metadata_set(*, user, article: Article, seen: dict | None = None, **values: Any) -> Article:
     """Correct the article's title, language, source, publication date or URL, recorded in its history.
 
     `values` holds any of the fields of `_METADATA_FIELDS` (source as `source`); a date the
     analyst sets is no longer an inferred one. The body never changes: annotations refer to it.
+    EditConflict when the stored fields differ from `seen` (the `article_metadata_snapshot`
+    the analyst's form was rendered with): someone else saved in between.
     """
     current = Article.objects.select_for_update().get(pk=article.pk)
     before = _row(current, _METADATA_FIELDS)
+    conflict_check(seen=seen, current=before)
     if "source" in values:
         current.source = values.pop("source")
         if current.source is not None:

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
+from collections.abc import Iterator
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
-from django.db import InterfaceError, OperationalError
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, connection
 
 from annotations.nlp import PIPELINE_VERSION, extract
-from annotations.services import extraction_apply, extraction_claim, extraction_fail, known_persons
+from annotations.services import (
+    extraction_apply,
+    extraction_claim,
+    extraction_fail,
+    extraction_heartbeat,
+    known_persons,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +41,8 @@ def article_extract(self, article_id: int) -> str:
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
 
     try:
-        result = extract(article.body, article.language or None, known_persons=persons)
+        with _heartbeat(article_id, task_id):
+            result = extract(article.body, article.language or None, known_persons=persons)
     except SoftTimeLimitExceeded:
         _fail(article_id, task_id, "Extraction took longer than the time limit; the text may be too long.")
         return "failed"
@@ -48,6 +59,33 @@ def article_extract(self, article_id: int) -> str:
             return "failed"
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
     return "done" if run else "claim lost"
+
+
+@contextlib.contextmanager
+def _heartbeat(article_id: int, task_id: str) -> Iterator[None]:
+    """Renew the claim from a side thread while the extraction runs: if this worker dies, the
+    heartbeats stop and the sweep hands the article to another worker within
+    EXTRACTION_HEARTBEAT_TIMEOUT; while it lives, nobody else takes the article."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(settings.EXTRACTION_HEARTBEAT_SECONDS):
+                try:
+                    if not extraction_heartbeat(article_id=article_id, task_id=task_id):
+                        return  # the claim was released; extraction_apply will not store results
+                except TRANSIENT_ERRORS:
+                    connection.close()  # a fresh connection on the next beat
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-{article_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=10)
 
 
 def _fail(article_id: int, task_id: str, reason: str) -> None:

@@ -8,6 +8,7 @@ from django.conf import settings
 
 from annotations.models import Country
 from articles.models import Source
+from newsarchive.conflicts import seen_token, seen_values
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -137,6 +138,30 @@ class SourceForm(forms.Form):
         return lines
 
 
+class SeenValuesMixin(forms.Form):
+    """A hidden, signed copy of the values the form was rendered with (lost-update check)."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_seen(self) -> dict | None:
+        token = self.cleaned_data["seen"]
+        values = seen_values(token)
+        if token and values is None:
+            raise forms.ValidationError("The form was altered; reload the page and try again.")
+        return values
+
+    @staticmethod
+    def with_seen(data, values: dict):
+        """The posted data with `seen` now the current values: saving again is a deliberate choice."""
+        data = data.copy()
+        data["seen"] = seen_token(values)
+        return data
+
+
+class SourceEditForm(SeenValuesMixin, SourceForm):
+    pass
+
+
 class SourceMergeForm(forms.Form):
     into = forms.ModelChoiceField(
         queryset=Source.objects.none(), label="Merge into", help_text="The source that stays."
@@ -147,7 +172,7 @@ class SourceMergeForm(forms.Form):
         self.fields["into"].queryset = Source.objects.exclude(pk=source.pk).only("name").order_by("name")
 
 
-class ArticleMetadataForm(forms.Form):
+class ArticleMetadataForm(SeenValuesMixin, forms.Form):
     """What an analyst may correct about an article; the text itself never changes."""
 
     title = forms.CharField(max_length=1000)

@@ -204,6 +204,8 @@ class Upload(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     broker_unavailable = models.BooleanField(default=False)
+    # Files of a large upload waiting on the intake queue to be read (see `upload_submit`).
+    files_pending = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]

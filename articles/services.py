@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import mimetypes
 import re
@@ -15,8 +16,9 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -31,6 +33,7 @@ from articles.ingest import (
     parse_pasted,
 )
 from articles.models import Article, Source, SourceChange, Upload, UploadItem
+from newsarchive.conflicts import conflict_check
 from newsarchive.roles import Role, has_role
 
 if TYPE_CHECKING:
@@ -72,6 +75,82 @@ def upload_process(*, user, files: Iterable[tuple[str, bytes]] = (), pasted_text
     for _outcome in intake_stream(entries=entries, user=user, upload=upload):
         pass
     return upload
+
+
+def upload_submit(*, user, files: list[tuple[str, bytes]], pasted_text: str = "") -> Upload:
+    """An upload from the web or the API: read now when small, else staged for the intake queue.
+
+    Files larger than UPLOAD_INLINE_MAX_BYTES together are saved as they came and read by
+    `upload_intake` on a worker, so parsing never holds a web request; the report lists each
+    file as it is read. Pasted text is always read at once. When the broker is unreachable
+    the files are read here after all: slow, but nothing is lost.
+    """
+    if sum(len(data) for _name, data in files) <= settings.UPLOAD_INLINE_MAX_BYTES:
+        return upload_process(user=user, files=files, pasted_text=pasted_text)
+    upload = upload_process(user=user, pasted_text=pasted_text) if pasted_text.strip() else None
+    with transaction.atomic():
+        upload = upload or Upload.objects.create(uploaded_by=user)
+        manifest = []
+        for index, (name, data) in enumerate(files):
+            path = default_storage.save(f"intake/{upload.pk}/{index:05d}", ContentFile(data))
+            manifest.append({"name": name, "path": path})
+        default_storage.save(f"intake/{upload.pk}/manifest.json", ContentFile(json.dumps(manifest).encode()))
+        Upload.objects.filter(pk=upload.pk).update(files_pending=len(files))
+        transaction.on_commit(lambda: _intake_enqueue(upload.pk))
+    upload.refresh_from_db()
+    return upload
+
+
+def _intake_enqueue(upload_id: int) -> None:
+    from articles.tasks import upload_intake
+
+    try:
+        upload_intake.delay(upload_id)
+    except Exception as exc:  # kombu raises several unrelated types for an unreachable broker
+        logger.warning("could not queue upload %s for intake, reading it here: %s", upload_id, exc)
+        upload_intake_run(upload_id=upload_id)
+
+
+def upload_intake_run(*, upload_id: int) -> int:
+    """Read the staged files of an upload, one by one; how many were read now.
+
+    Each file is deleted from the stage once its report line is stored, so a redelivered
+    task goes on with the rest (a file read twice after a crash shows up as a duplicate).
+    """
+    upload = Upload.objects.select_related("uploaded_by").get(pk=upload_id)
+    manifest_path = f"intake/{upload_id}/manifest.json"
+    if not default_storage.exists(manifest_path):
+        return 0
+    with default_storage.open(manifest_path) as handle:
+        manifest = json.load(handle)
+    done = 0
+    for entry in manifest:
+        if not default_storage.exists(entry["path"]):
+            continue
+        with default_storage.open(entry["path"]) as handle:
+            data = handle.read()
+        for _outcome in intake_stream(
+            entries=[(entry["name"], data)], user=upload.uploaded_by, upload=upload
+        ):
+            pass
+        default_storage.delete(entry["path"])
+        Upload.objects.filter(pk=upload_id, files_pending__gt=0).update(files_pending=F("files_pending") - 1)
+        done += 1
+    default_storage.delete(manifest_path)
+    Upload.objects.filter(pk=upload_id).update(files_pending=0)
+    return done
+
+
+def uploads_requeue_stale(*, older_than: timedelta) -> list[int]:
+    """Staged uploads still unread after `older_than` (their task was lost): queued again."""
+    ids = list(
+        Upload.objects.filter(files_pending__gt=0, created_at__lt=timezone.now() - older_than).values_list(
+            "pk", flat=True
+        )[:100]
+    )
+    for upload_id in ids:
+        _intake_enqueue(upload_id)
+    return ids
 
 
 @dataclass(slots=True)
@@ -203,7 +282,7 @@ def _outcomes(
         elif p.fingerprint in new_articles and p.fingerprint not in claimed:
             claimed.add(p.fingerprint)
             outcomes.append(
-                IngestOutcome(p.name, UploadItem.Outcome.STORED, "", new_articles[p.fingerprint].pk)
+                IngestOutcome(p.name, UploadItem.Outcome.STORED, _notes(p), new_articles[p.fingerprint].pk)
             )
         else:
             article_id = existing.get(p.fingerprint) or new_articles[p.fingerprint].pk
@@ -213,6 +292,11 @@ def _outcomes(
                 )
             )
     return outcomes
+
+
+def _notes(p: _Parsed) -> str:
+    """What the analyst should know about a stored file (bytes replaced, a guessed headline)."""
+    return " ".join(p.document.warnings)
 
 
 def _enqueue_batch(upload: Upload, article_ids: list[int]) -> None:
@@ -240,7 +324,7 @@ def _store_one_by_one(pending: list[_Parsed | IngestOutcome], *, user, upload: U
             document=p.document, original_name=p.name, original=p.original, user=user
         )
         if created:
-            outcomes.append(IngestOutcome(p.name, UploadItem.Outcome.STORED, "", article.pk))
+            outcomes.append(IngestOutcome(p.name, UploadItem.Outcome.STORED, _notes(p), article.pk))
         else:
             outcomes.append(
                 IngestOutcome(
@@ -333,21 +417,32 @@ def article_request_extraction(*, article: Article) -> None:
         transaction.on_commit(lambda: article_enqueue(article_id=article.pk))
 
 
-def articles_requeue_stale(*, older_than: timedelta) -> list[int]:
-    """Enqueue articles left queued or processing for longer than `older_than`; their ids."""
-    cutoff = timezone.now() - older_than
-    stale = Article.objects.filter(
-        Q(status=Article.Status.QUEUED) | Q(status=Article.Status.PROCESSING),
-        status_changed_at__lt=cutoff,
-    ).values_list("pk", flat=True)
-    ids = list(stale[:1000])
-    if ids:
-        # Released claims let a new task take the article over; the timestamp restarts the wait.
-        Article.objects.filter(pk__in=ids).update(
-            status=Article.Status.QUEUED, status_changed_at=timezone.now(), extraction_task_id=""
+def articles_requeue_stale(*, older_than: timedelta, heartbeat_timeout: timedelta | None = None) -> list[int]:
+    """Enqueue again articles queued for longer than `older_than`, and articles processing
+    whose task sent no heartbeat for `heartbeat_timeout` (its worker died); their ids.
+
+    A live task renews its claim every EXTRACTION_HEARTBEAT_SECONDS, so its article is never
+    handed to a second worker while it runs. The rows are locked while they are released,
+    so a heartbeat arriving at that moment waits and then finds the claim gone.
+    """
+    now = timezone.now()
+    heartbeat_timeout = heartbeat_timeout or timedelta(seconds=settings.EXTRACTION_HEARTBEAT_TIMEOUT)
+    with transaction.atomic():
+        ids = list(
+            Article.objects.filter(
+                Q(status=Article.Status.QUEUED, status_changed_at__lt=now - older_than)
+                | Q(status=Article.Status.PROCESSING, status_changed_at__lt=now - heartbeat_timeout)
+            )
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[:1000]
         )
-        for article_id in ids:
-            article_enqueue(article_id=article_id)
+        if ids:
+            # Released claims let a new task take the article over; the timestamp restarts the wait.
+            Article.objects.filter(pk__in=ids).update(
+                status=Article.Status.QUEUED, status_changed_at=timezone.now(), extraction_task_id=""
+            )
+    for article_id in ids:
+        article_enqueue(article_id=article_id)
     return ids
 
 
@@ -369,6 +464,11 @@ def article_assign(*, article: Article, assignee) -> None:
 # --- sources ----------------------------------------------------------------------------
 
 SOURCE_FIELDS = ("name", "domains", "country", "language", "signatures", "notes", "active")
+
+
+def source_snapshot(source: Source) -> dict:
+    """What an edit form shows of a source; its signed copy detects lost updates."""
+    return _source_snapshot(source)
 
 
 def _source_snapshot(source: Source) -> dict:
@@ -455,14 +555,17 @@ def source_update(
     signatures: Sequence[str],
     notes: str,
     active: bool,
+    seen: dict | None = None,
 ) -> Source:
     """Set a source's fields and record each changed one, before → after.
 
     The row is locked and read again first, so "before" is what was stored, not what
-    the editor's form once showed.
+    the editor's form once showed; EditConflict when that differs from `seen` (the
+    `source_snapshot` the form was rendered with).
     """
     current = Source.objects.select_for_update(of=("self",)).select_related("country").get(pk=source.pk)
     before = _source_snapshot(current)
+    conflict_check(seen=seen, current=before)
     current.name = name
     current.domains = list(domains)
     current.country = country

@@ -16,12 +16,14 @@ from articles.filters import ArticleFilter, ReviewQueueFilter, reviewers
 from articles.forms import (
     ArticleAssignForm,
     ArticleMetadataForm,
+    SourceEditForm,
     SourceForm,
     SourceFromNameForm,
     SourceMergeForm,
     UploadForm,
 )
 from articles.models import Article, Source, Upload, UploadItem
+from newsarchive.conflicts import EditConflict, seen_token
 from newsarchive.roles import Role, role_required
 
 PAGE_SIZE = 50
@@ -74,9 +76,7 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
-        result = services.upload_process(
-            user=request.user, files=files, pasted_text=form.cleaned_data["text"]
-        )
+        result = services.upload_submit(user=request.user, files=files, pasted_text=form.cleaned_data["text"])
         return redirect("upload_report", upload_id=result.pk)
     return render(request, "articles/upload.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -87,7 +87,9 @@ def _upload_report_context(upload_id: int) -> dict:
     counts = {
         outcome: sum(item.outcome == outcome for item in items) for outcome in UploadItem.Outcome.values
     }
-    live = any(item.article and item.article.status in Article.IN_PROGRESS for item in items)
+    live = report.files_pending > 0 or any(
+        item.article and item.article.status in Article.IN_PROGRESS for item in items
+    )
     return {"upload": report, "items": items, "counts": counts, "live": live}
 
 
@@ -211,6 +213,15 @@ def review_next(request):
 SOURCE_PAGE_SIZE = 100
 
 
+def _conflict_form(form_class, request, exc: EditConflict, current: dict):
+    """409: the editor's values stay in the form, the error names what someone else changed,
+    and the form now carries the current values, so saving again is a deliberate choice."""
+    form = form_class(form_class.with_seen(request.POST, current))
+    form.is_valid()
+    form.add_error(None, str(exc))
+    return form
+
+
 def _form_errors_from(form, exc: ValidationError) -> None:
     """Put a service's validation errors on the form (unknown fields go to the top)."""
     if hasattr(exc, "error_dict"):
@@ -285,9 +296,9 @@ def source_create(request):
 @role_required(Role.ADMIN)
 def source_edit(request, source_id: int):
     source = selectors.source_get(source_id)
-    form = SourceForm(
-        request.POST if request.method == "POST" else None, initial=SourceForm.initial_for(source)
-    )
+    initial = {**SourceEditForm.initial_for(source), "seen": seen_token(services.source_snapshot(source))}
+    form = SourceEditForm(request.POST if request.method == "POST" else None, initial=initial)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             source = services.source_update(source=source, user=request.user, **form.cleaned_data)
@@ -295,10 +306,13 @@ def source_edit(request, source_id: int):
             raise Http404("The source was merged or deleted meanwhile.") from None
         except ValidationError as exc:
             _form_errors_from(form, exc)
+        except EditConflict as exc:
+            source = selectors.source_get(source_id)
+            form, status = _conflict_form(SourceEditForm, request, exc, services.source_snapshot(source)), 409
         else:
             messages.success(request, _linked_message("Source saved.", source.linked_count))
             return redirect("source_detail", source_id=source.pk)
-    status = 400 if form.errors else 200
+    status = 400 if form.errors and status == 200 else status
     return render(request, "articles/source_form.html", {"form": form, "source": source}, status=status)
 
 
@@ -323,16 +337,21 @@ def source_merge(request, source_id: int):
 @role_required(Role.ANALYST)
 def article_metadata(request, article_id: int):
     article = selectors.article_get(article_id)
-    form = ArticleMetadataForm(
-        request.POST if request.method == "POST" else None, initial=ArticleMetadataForm.initial_for(article)
-    )
+    snapshot = annotation_services.article_metadata_snapshot(article)
+    initial = {**ArticleMetadataForm.initial_for(article), "seen": seen_token(snapshot)}
+    form = ArticleMetadataForm(request.POST if request.method == "POST" else None, initial=initial)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             annotation_services.article_metadata_set(user=request.user, article=article, **form.cleaned_data)
         except ValidationError as exc:
             _form_errors_from(form, exc)
+        except EditConflict as exc:
+            article = selectors.article_get(article_id)
+            current = annotation_services.article_metadata_snapshot(article)
+            form, status = _conflict_form(ArticleMetadataForm, request, exc, current), 409
         else:
             messages.success(request, "Article details saved.")
             return redirect("article_detail", article_id=article.pk)
-    status = 400 if form.errors else 200
+    status = 400 if form.errors and status == 200 else status
     return render(request, "articles/metadata_form.html", {"form": form, "article": article}, status=status)

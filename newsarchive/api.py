@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFilesSent
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import URLResolver, reverse
@@ -86,7 +87,11 @@ api = NinjaAPI(
     title="newsarchive",
     version="1",
     description="Articles, quotes and persons of the news archive.",
-    auth=[django_auth, TokenAuth()],  # the browser session (CSRF-checked on writes), or a token
+    # A bearer token first: a request that proves itself with a token is not subject to the
+    # CSRF check (no browser attaches a token on its own), and django_auth's check would
+    # refuse it before the token is looked at. Without a valid token, the session is tried
+    # and its writes stay CSRF-checked.
+    auth=[TokenAuth(), django_auth],
     urls_namespace="api",
     # Swagger UI from django-ninja's own static files (ninja is in INSTALLED_APPS: no CDN),
     # loaded without inline scripts; for logged-in users (see api_urls).
@@ -116,6 +121,17 @@ def _not_found(request, exc):
 @api.exception_handler(ValidationError)
 def _invalid(request, exc):
     return _error(request, "Invalid request.", 422, errors=exc.errors)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request, exc):
+    limit = settings.UPLOAD_MAX_REQUEST_BYTES
+    return _error(request, f"The upload is too large: at most {limit:,} bytes per request.", 413, limit=limit)
+
+
+@api.exception_handler(TooManyFilesSent)
+def _too_many_files(request, exc):
+    return _error(request, f"Too many files: at most {settings.UPLOAD_MAX_FILES} per request.", 413)
 
 
 @api.exception_handler(HttpError)
@@ -235,6 +251,8 @@ class UploadOut(Schema):
     article_id: int | None
     status_url: str | None
     items: list[UploadItemOut]
+    # Files of a large upload still being read on the intake queue; they join `items` later.
+    files_pending: int = 0
 
 
 class Message(Schema):
@@ -334,12 +352,13 @@ def article_upload(request, files: File[list[UploadedFile]] = None, text: Form[s
     """Upload files (multipart `files`, zips expanded) and/or pasted `text`; extraction runs later.
 
     202 with the upload's report; `article_id`/`status_url` name the first stored article.
+    Large uploads are read in the background: `files_pending` counts the files not read yet.
     """
     _require(request, Role.ANALYST)
     files = files or []
     if not files and not text.strip():
         raise HttpError(400, "Send at least one file (field 'files') or some text (field 'text').")
-    upload = article_services.upload_process(
+    upload = article_services.upload_submit(
         user=request.user, files=[(f.name, f.read()) for f in files], pasted_text=text
     )
     items = [
@@ -360,6 +379,7 @@ def article_upload(request, files: File[list[UploadedFile]] = None, text: Form[s
             "article_id": first["article_id"] if first else None,
             "status_url": first["status_url"] if first else None,
             "items": items,
+            "files_pending": upload.files_pending,
         },
     )
 

@@ -106,6 +106,39 @@ def hostile_files(rng: random.Random) -> Iterator[tuple[str, bytes]]:
     yield "template-{{7*7}}.txt", b"{{ 7|add:1 }} {% now 'Y' %}\n\nTemplate-Syntax bleibt Text."
 
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def many_paragraphs_docx(paragraphs: int = 150_000) -> bytes:
+    """A small .docx of very many empty paragraphs (about 60 KB for 150,000) and one line of
+    text: python-docx looks up the default style once per paragraph, quadratic in their number."""
+    empty = "".join(f'<w:p w:rsidR="{(i * 7919) % 1024:08X}"/>' for i in range(paragraphs))
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}"><w:body>'
+        "<w:p><w:r><w:t>Leere Absätze</w:t></w:r></w:p>"
+        f"{empty}<w:p><w:r><w:t>{'Dazwischen steht ein einziger Absatz mit Text. ' * 5}</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    )
+    return _zip(
+        {
+            "[Content_Types].xml": (
+                b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+                b'2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+                b'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+                b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                b'officedocument.wordprocessingml.document.main+xml"/></Types>'
+            ),
+            "_rels/.rels": (
+                b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                b'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+                b"</Relationships>"
+            ),
+            "word/document.xml": document.encode(),
+        }
+    )
+
+
 def corpus(seed: int = 1, ordinary: int = 180) -> Iterator[tuple[str, bytes]]:
     """Ordinary articles with the hostile files spread among them."""
     rng = random.Random(seed)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import os
 import shutil
 import socket
@@ -9,8 +11,9 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.db import connection
 
@@ -103,12 +106,14 @@ def start_worker(
     concurrency: int = 1,
     queues: str = "nlp,intake",
     database_url: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.Popen:
     env = {
         **os.environ,
         "DATABASE_URL": database_url or current_database_url(),
         "CELERY_BROKER_URL": broker_url,
         "CELERY_TASK_ALWAYS_EAGER": "false",
+        **(env or {}),
     }
     return subprocess.Popen(
         [
@@ -154,3 +159,73 @@ def wait_for(predicate: Callable[[], object], seconds: float, interval: float = 
             return True
         time.sleep(interval)
     return bool(predicate())
+
+
+def start_web(
+    port: int,
+    *,
+    server: str = "gunicorn",
+    workers: int = 2,
+    database_url: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.Popen:
+    """The web server as `make run` starts it (gunicorn), or Django's runserver for comparison."""
+    from newsarchive.devrun import web_command
+
+    if server == "gunicorn":
+        command = web_command(sys.executable, port=port, workers=workers)
+    elif server == "runserver":
+        command = [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
+    else:
+        raise ValueError(f"unknown server {server!r}")
+    process = subprocess.Popen(
+        command,
+        cwd=BASE_DIR,
+        env={
+            **os.environ,
+            "DATABASE_URL": database_url or current_database_url(),
+            "CELERY_TASK_ALWAYS_EAGER": "false",
+            **(env or {}),
+        },
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    if (
+        not wait_for(lambda: process.poll() is not None or _port_open(port), 60, 0.2)
+        or process.poll() is not None
+    ):
+        stop_process(process)
+        raise RuntimeError(f"the web server ({server}) did not start")
+    return process
+
+
+def database_connections(database: str) -> int:
+    """Connections other processes hold to `database` (this process's own excluded)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [database],
+        )
+        return cursor.fetchone()[0]
+
+
+@contextlib.contextmanager
+def requests_on_separate_connections(url: str, count: int) -> Iterator[list[int]]:
+    """GET `url` `count` times, each on a new TCP connection that stays open (as keep-alive
+    clients leave it) until the block ends; yields the status codes. Each sends a stale session
+    cookie, so every request reads the database as a returning visitor's would."""
+    parts = urlsplit(url)
+    statuses, open_connections = [], []
+    try:
+        for _ in range(count):
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+            open_connections.append(conn)
+            conn.request("GET", parts.path or "/", headers={"Cookie": "sessionid=expired-session-key"})
+            response = conn.getresponse()
+            response.read()
+            statuses.append(response.status)
+        yield statuses
+    finally:
+        for conn in open_connections:
+            conn.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadhandler import FileUploadHandler
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBadRequest, JsonResponse
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -46,3 +46,19 @@ class RequestSizeLimitHandler(FileUploadHandler):
 
     def file_complete(self, file_size):
         return None
+
+
+def nul_bytes_refused(get_response):
+    """Answer 400 to a path or query string with a NUL byte: no URL or search term holds one,
+    and PostgreSQL refuses it in any string (the view would answer 500)."""
+
+    def middleware(request: HttpRequest):
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in request.path or "%00" in query or "\x00" in query:
+            message = "The address contains a NUL byte (%00), which no page or search accepts."
+            if request.path.startswith("/api/"):
+                return JsonResponse({"message": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return get_response(request)
+
+    return middleware

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsarchive.security.nul_bytes_refused",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -163,6 +164,9 @@ QUOTE_WARN_CHARS = env_int("QUOTE_WARN_CHARS", 400, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("UPLOAD_MAX_REQUEST_BYTES", 100 * 1024 * 1024, minimum=1)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = UPLOAD_MAX_FILES
+# Uploads larger than this in total are read by a worker on the intake queue, not in the
+# web request: a big PDF or zip never holds a web worker.
+UPLOAD_INLINE_MAX_BYTES = env_int("UPLOAD_INLINE_MAX_BYTES", 1024 * 1024, minimum=0)
 
 # Celery
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
@@ -188,11 +192,20 @@ CELERY_TASK_ROUTES = {
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-articles": {
         "task": "articles.tasks.articles_requeue_stale",
-        "schedule": env_int("REQUEUE_INTERVAL_SECONDS", 60, minimum=1),
+        "schedule": env_int("REQUEUE_INTERVAL_SECONDS", 30, minimum=1),
     },
 }
-# Articles queued or processing longer than this are enqueued again by the sweep.
+# Articles queued longer than this are enqueued again by the sweep (the message was lost).
 EXTRACTION_STALE_SECONDS = env_int("EXTRACTION_STALE_SECONDS", 600, minimum=1)
+# A task extracting an article renews its claim this often; a claim not renewed for
+# EXTRACTION_HEARTBEAT_TIMEOUT seconds belongs to a dead worker and the sweep re-queues it.
+EXTRACTION_HEARTBEAT_SECONDS = env_int("EXTRACTION_HEARTBEAT_SECONDS", 15, minimum=1)
+EXTRACTION_HEARTBEAT_TIMEOUT = env_int("EXTRACTION_HEARTBEAT_TIMEOUT", 60, minimum=3)
+if EXTRACTION_HEARTBEAT_TIMEOUT < 3 * EXTRACTION_HEARTBEAT_SECONDS:
+    raise ImproperlyConfigured(
+        "EXTRACTION_HEARTBEAT_TIMEOUT must be at least three times EXTRACTION_HEARTBEAT_SECONDS, "
+        "so one late heartbeat never hands a live task's article to another worker"
+    )
 
 # Production hardening; all of these follow DEBUG unless set explicitly.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

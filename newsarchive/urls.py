@@ -16,6 +16,12 @@ urlpatterns = [
     # Before django.contrib.auth's: no e-mail reset (no mail is set up, and it would mail
     # anyone's address on request); admins make password links instead.
     path("accounts/password_reset/", accounts.password_forgotten, name="password_reset"),
+    # Django's own reset link takes the same tokens: it must refuse deactivated users too.
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        accounts.InvitationAcceptView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("articles.urls")),
     path("", include("annotations.urls")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import time
 import zipfile
 
 import docx
@@ -11,6 +12,7 @@ import pytest
 from fpdf import FPDF
 
 from articles.ingest import IngestError, parse_file
+from newsarchive.hostile import many_paragraphs_docx
 
 PARAGRAPHS = [
     "BERLIN (dpa) - Bundeskanzler Olaf Scholz hat der Ukraine bei einem Treffen mit Präsident "
@@ -213,6 +215,49 @@ def test_corrupt_docx_is_rejected():
         archive.writestr("hello.txt", "not a word document")
     with pytest.raises(IngestError, match="not a Word document"):
         parse_file("fake.docx", buffer.getvalue())
+
+
+def test_docx_tables_follow_the_paragraphs_one_line_per_row():
+    document = docx.Document()
+    document.add_heading(TITLE, level=0)
+    document.add_paragraph(PARAGRAPHS[0])
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Land", "Stimmen", "Stimmen"], strict=True):
+        cell.text = text
+    merged = table.cell(1, 0).merge(table.cell(1, 1))
+    merged.text = "Deutschland"
+    table.cell(1, 2).text = "12"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = parse_file("tabelle.docx", buffer.getvalue())
+    assert parsed.title == TITLE
+    assert parsed.body.split("\n\n") == [PARAGRAPHS[0], "Land | Stimmen", "Deutschland | 12"]
+
+
+def test_docx_of_150000_empty_paragraphs_is_read_in_seconds():
+    data = many_paragraphs_docx(150_000)
+    assert len(data) < 70_000  # the small file that held an upload request for minutes
+    started = time.perf_counter()
+    parsed = parse_file("leer.docx", data)
+    # Generous for a shared machine; python-docx took 44 s here (206 s on the tester's).
+    assert time.perf_counter() - started < 10
+    assert parsed.title == "Leere Absätze"
+    assert parsed.body.startswith("Dazwischen steht ein einziger Absatz")
+
+
+def test_docx_with_too_many_paragraphs_or_entities_is_refused():
+    with pytest.raises(IngestError, match="more than 200,000 paragraphs"):
+        parse_file("viele.docx", many_paragraphs_docx(210_000))
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        "<w:p><w:r><w:t>&b;&b;&b;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", bomb)
+    with pytest.raises(IngestError):
+        parse_file("bombe.docx", buffer.getvalue())
 
 
 # --- dispatch ------------------------------------------------------------------------------------

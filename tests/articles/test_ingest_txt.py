@@ -112,3 +112,41 @@ def test_text_without_headline_gets_a_title_from_its_first_sentence():
     assert document.title == "Der Bundestag hat am Donnerstag ein Gesetz beschlossen."
     assert document.body.startswith("Der Bundestag")
     assert document.warnings
+
+
+def test_mostly_utf8_file_with_one_bad_byte_stays_utf8_and_says_so():
+    from articles.ingest import txt
+
+    data = "Grüße aus Köln\n\nDie Straße führt über die Brücke, sagte Müller.".encode() + b" \x96 Ende."
+    extracted = txt.extract("gruss.txt", data)
+    assert extracted.encoding == "utf-8"
+    assert extracted.text.startswith("Grüße aus Köln")
+    assert "\ufffd Ende." in extracted.text
+    assert extracted.warnings == ["The file is UTF-8 but 1 invalid byte was replaced by �."]
+
+
+def test_a_real_cp1252_file_is_still_read_as_cp1252():
+    from articles.ingest import txt
+
+    text = "Grüße aus Köln\n\n„Die Straße führt über die Brücke“, sagte Müller."
+    assert txt.decode_text(text.encode("cp1252")) == (text, "cp1252")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_detected(encoding):
+    from articles.ingest import txt
+
+    text = "Grüße aus Köln\n\n„Die Straße führt über die Brücke“, sagte Müller."
+    assert txt.decode_text(text.encode(encoding)) == (text, encoding)
+
+
+def test_the_upload_report_notes_replaced_bytes(analyst, django_capture_on_commit_callbacks):
+    from articles.services import upload_process
+
+    data = ("Grüße aus Köln\n\n" + "Die Straße führt über die Brücke, sagte Müller. " * 4).encode() + b"\xff."
+    with django_capture_on_commit_callbacks(execute=False):
+        upload = upload_process(user=analyst, files=[("gruss.txt", data)])
+    item = upload.items.get()
+    assert item.outcome == "stored"
+    assert "1 invalid byte was replaced" in item.reason
+    assert item.article.body.startswith("Die Straße")

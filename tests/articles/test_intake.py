@@ -132,3 +132,48 @@ def test_dev_articles_upload_with_their_metadata(client_as, analyst, name):
     assert (article.source_hint or (article.source and article.source.name) or None) == gold["source"]
     published = None if article.published_inferred else article.published
     assert (published.isoformat() if published else None) == gold["published"]
+
+
+def test_a_large_upload_is_read_on_the_intake_queue_not_in_the_request(
+    client_as, analyst, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    from articles.services import upload_intake_run
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.UPLOAD_INLINE_MAX_BYTES = 1000
+    archive = _zip(
+        {
+            f"m{i}.txt": f"Titel {i}\n\nDer Kreml erklärte am Montag, Russland sei bereit ({i}).\n".encode()
+            for i in range(5)
+        }
+    )
+    files = [("archiv.zip", archive), ("eins.txt", GOOD.encode() * 20)]
+    with (
+        mock.patch("articles.services.parse_file", side_effect=AssertionError("parsed in the request")),
+        django_capture_on_commit_callbacks(execute=False) as callbacks,
+    ):
+        response = _post(client_as(analyst), files, text=GOOD.replace("Titel", "Eingefügt"))
+    upload = Upload.objects.get()
+    assert response.status_code == 302
+    assert upload.files_pending == 2
+    assert list(upload.items.values_list("name", flat=True)) == ["pasted text"]  # pasted text at once
+    html = client_as(analyst).get(reverse("upload_report", args=[upload.pk])).content.decode()
+    assert "2 files still being read" in html
+    assert len(callbacks) == 2  # the pasted text's extraction, and the intake task
+
+    with django_capture_on_commit_callbacks(execute=False):
+        assert upload_intake_run(upload_id=upload.pk) == 2
+        assert upload_intake_run(upload_id=upload.pk) == 0  # a redelivery finds nothing left
+    upload.refresh_from_db()
+    assert upload.files_pending == 0
+    assert upload.items.filter(outcome="stored").count() == 7
+    assert not any((tmp_path / "intake" / str(upload.pk)).iterdir())  # the stage is cleaned up
+
+
+def test_a_small_upload_is_still_read_at_once(client_as, analyst, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        _post(client_as(analyst), [("eins.txt", GOOD.encode())])
+    upload = Upload.objects.get()
+    assert upload.files_pending == 0 and upload.items.get().outcome == "stored"

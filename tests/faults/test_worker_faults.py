@@ -102,3 +102,52 @@ def test_two_workers_extract_each_article_exactly_once(transactional_db, private
             stop_process(worker)
     for article in articles:
         assert ExtractionRun.objects.filter(article=article).count() == 1
+
+
+@pytest.mark.integration
+def test_a_killed_workers_article_is_requeued_within_two_minutes_and_never_while_it_lives(
+    transactional_db, private_redis, settings
+):
+    """The whole worker is SIGKILLed (not just a child): its unacknowledged message would wait
+    for the broker's visibility timeout (an hour) and the old sweep waited 600 s. Heartbeats
+    keep a live task's article its own, and let the sweep take a dead one's within the timeout."""
+    import time
+    from datetime import timedelta
+
+    from articles.services import articles_requeue_stale
+
+    beats = {"EXTRACTION_HEARTBEAT_SECONDS": "1", "EXTRACTION_HEARTBEAT_TIMEOUT": "3"}
+    settings.EXTRACTION_HEARTBEAT_TIMEOUT = 3
+    private_redis.start()
+    use_broker(private_redis.url)
+    article = _article(7, paragraphs=5000)  # long enough to outlive the heartbeat timeout
+    first = start_worker(private_redis.url, name="doomed", env=beats)
+    second = None
+    try:
+        article_enqueue(article_id=article.pk)
+        assert wait_for(
+            lambda: Article.objects.get(pk=article.pk).status == Article.Status.PROCESSING, 120, 0.05
+        )
+        time.sleep(5)  # past the timeout: only the heartbeats keep the claim
+        assert Article.objects.get(pk=article.pk).status == Article.Status.PROCESSING
+        assert articles_requeue_stale(older_than=timedelta(seconds=600)) == []  # alive: left alone
+
+        os.killpg(first.pid, signal.SIGKILL)  # worker and children, no chance to requeue
+        first.wait()
+        killed = time.monotonic()
+        second = start_worker(private_redis.url, name="rescuer", env=beats)
+
+        def sweep_until_done() -> bool:
+            articles_requeue_stale(older_than=timedelta(seconds=600))
+            return _done([article.pk])
+
+        assert wait_for(sweep_until_done, 120, 1), Article.objects.get(pk=article.pk).status
+        print(f"\nrecovered {time.monotonic() - killed:.0f} s after the SIGKILL")
+    finally:
+        stop_process(first)
+        if second is not None:
+            stop_process(second)
+    assert ExtractionRun.objects.filter(article=article, status="done").count() == 1
+    runs = set(Mention.objects.filter(article=article).values_list("run_id", flat=True))
+    runs |= set(Quote.objects.filter(article=article).values_list("run_id", flat=True))
+    assert len(runs) == 1

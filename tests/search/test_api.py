@@ -120,3 +120,30 @@ def test_openapi_document_lists_every_endpoint(client):
         schema["paths"]
     )
     assert "post" in schema["paths"]["/api/articles/"]
+
+
+def test_token_upload_is_not_csrf_checked(analyst, db, django_capture_on_commit_callbacks):
+    from django.test import Client
+
+    token = api_token_issue(analyst)
+    upload = SimpleUploadedFile("note.txt", ("Talks\n\nDmitri Peskow said so. " * 3).encode())
+    with django_capture_on_commit_callbacks(execute=False):
+        response = Client(enforce_csrf_checks=True).post(
+            "/api/articles/", {"files": [upload]}, headers={"Authorization": f"Bearer {token}"}
+        )
+    assert response.status_code == 202, response.content
+
+
+def test_session_upload_is_still_csrf_checked(analyst, db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(analyst)
+    response = client.post("/api/articles/", {"text": "Dmitri Peskow said the talks would go on."})
+    assert response.status_code == 403
+    assert "CSRF" in response.json()["message"]
+    # A bogus token does not open a way around the check either.
+    response = client.post(
+        "/api/articles/", {"text": "Peskow said so."}, headers={"Authorization": "Bearer forged"}
+    )
+    assert response.status_code == 403

@@ -148,6 +148,20 @@ def test_a_deactivated_invitees_link_is_dead(client_as, admin_user, client, djan
     assert "does not work" in client.get(link).content.decode()
 
 
+def test_a_deactivated_invitees_token_is_dead_at_djangos_reset_url_too(
+    client_as, admin_user, client, django_user_model
+):
+    link = _invite(client_as(admin_user))
+    reset = link.replace("/accounts/welcome/", "/accounts/reset/")
+    django_user_model.objects.filter(username="nina").update(is_active=False)
+    client.logout()
+    response = client.get(reset, follow=True)
+    assert "does not work" in response.content.decode()
+    form_url = reset.rsplit("/", 2)[0] + "/set-password/"
+    response = client.post(form_url, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    assert not django_user_model.objects.get(username="nina").has_usable_password()
+
+
 @pytest.mark.parametrize("bad", ["../", "x/y", "nina", "NINA"])
 def test_invite_refuses_bad_or_taken_names(client_as, admin_user, django_user_model, bad):
     client = client_as(admin_user)

@@ -320,3 +320,27 @@ def test_source_page_query_count(client_as, viewer, source, admin_user, django_a
     with django_assert_max_num_queries(5):
         response = client.get(reverse("source_detail", args=[source.pk]))
     assert response.content.decode().count("<strong>Updated</strong>") == 5
+
+
+def test_two_admins_editing_a_source_from_stale_forms_get_a_409(
+    client_as, admin_user, django_user_model, source
+):
+    import re
+
+    from tests.conftest import _make_user
+
+    url = reverse("source_edit", args=[source.pk])
+    mine = client_as(admin_user)
+    other = client_as(_make_user(django_user_model, "otto-admin", "admin", is_staff=True))
+
+    def seen(client):
+        return re.search(r'name="seen" value="([^"]+)"', client.get(url).content.decode()).group(1)
+
+    seen_mine, seen_other = seen(mine), seen(other)
+    form = {"name": "Reuters", "domains": "reuters.com", "language": "en", "signatures": "", "active": "on"}
+    assert other.post(url, {**form, "notes": "Agency since 1851", "seen": seen_other}).status_code == 302
+    response = mine.post(url, {**form, "notes": "", "language": "de", "seen": seen_mine})
+    assert response.status_code == 409
+    assert "notes: (empty) → “Agency since 1851”" in response.content.decode()
+    source.refresh_from_db()
+    assert (source.notes, source.language) == ("Agency since 1851", "en")

@@ -18,5 +18,5 @@ class Command(BaseCommand):
             user.is_superuser = role == "admin"
             user.set_password(password)
             user.save()
-            user.groups.set([Group.objects.get(name=role)])
+            user.groups.set([Group.objects.get_or_create(name=role)[0]])
             self.stdout.write(f"  login: {username} / password: {password}  ({role})")
