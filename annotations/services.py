@@ -27,7 +27,7 @@ from annotations.models import (
     Status,
 )
 from annotations.nlp import ExtractionResult, KnownPerson
-from annotations.search import person_keys_refresh
+from annotations.search.persons import person_keys_refresh
 from articles.models import Article
 
 A = TypeVar("A", Mention, Quote)

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from annotations import selectors as annotation_selectors
 from annotations import services as annotation_services
+from annotations.search.article_filters import ArticleFilter
 from annotations.views import PIECES, workspace_response
 from articles import selectors, services
-from articles.filters import ArticleFilter
 from articles.forms import ArticleMetadataForm, SourceForm, SourceMergeForm, UploadForm
 from articles.models import Article, Source, Upload, UploadItem
 from newsarchive.roles import Role, role_required

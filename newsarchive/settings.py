@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "articles",
     "annotations",
+    "newsarchive.ops",
 ]
 
 MIDDLEWARE = [

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from newsarchive import accounts
-from newsarchive.api import api_urls
+from newsarchive.accounts import views as accounts
+from newsarchive.api.views import api_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -18,6 +18,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("articles.urls")),
     path("", include("annotations.urls")),
-    path("", include("annotations.search_urls")),
+    path("", include("annotations.search.urls")),
     path("api/", api_urls()),
 ]

@@ -13,7 +13,7 @@ from django.db.models import BooleanField, F, Func
 from django.db.models.expressions import RawSQL
 
 from annotations.models import Country, Quote
-from annotations.search import PersonResolution, person_resolve
+from annotations.search.persons import PersonResolution, person_resolve
 from articles.models import LANGUAGE_MARK, SEARCH_CONFIGS, YEAR_MARK, Article, Source
 
 LANGUAGES = [("de", "German"), ("en", "English"), ("fr", "French")]

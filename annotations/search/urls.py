@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from annotations import search_views as views
+from annotations.search import views
 
 urlpatterns = [
     path("quotes/", views.quote_search, name="quote_search"),

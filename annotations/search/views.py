@@ -11,8 +11,9 @@ from django.shortcuts import render
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
-from annotations import exports, search_selectors
-from annotations.filters import (
+from annotations.search import exports
+from annotations.search import selectors as search_selectors
+from annotations.search.filters import (
     NEWEST_FIRST,
     ArticleSearchFilter,
     QuoteFilter,

@@ -22,10 +22,15 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer, django_auth
 
-from annotations import search_views
-from annotations.filters import ArticleSearchFilter, QuoteFilter, article_list_queryset, quote_list_queryset
 from annotations.models import Mention, Quote
-from annotations.search import person_search
+from annotations.search import views as search_views
+from annotations.search.filters import (
+    ArticleSearchFilter,
+    QuoteFilter,
+    article_list_queryset,
+    quote_list_queryset,
+)
+from annotations.search.persons import person_search
 from articles import services as article_services
 from articles.models import Article
 from newsarchive.roles import Role, has_role

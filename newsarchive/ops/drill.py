@@ -22,7 +22,7 @@ from annotations.models import Mention, Status
 from articles.models import Article, Upload, UploadItem
 from articles.services import article_request_extraction, articles_requeue_stale, intake_stream
 from newsarchive.celery import app
-from newsarchive.processes import PrivateRedis, start_worker, stop_process, use_broker, wait_for
+from newsarchive.ops.processes import PrivateRedis, start_worker, stop_process, use_broker, wait_for
 
 
 @dataclass

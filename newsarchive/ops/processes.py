@@ -16,7 +16,7 @@ from django.db import connection
 
 from newsarchive.celery import app
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:

@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from annotations.models import Mention, Person, Quote
-from annotations.search import person_keys_refresh
+from annotations.search.persons import person_keys_refresh
 from articles import services
 from articles.models import Article, Source, Upload, UploadItem
 from tests.conftest import PASSWORD

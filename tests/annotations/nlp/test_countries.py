@@ -275,7 +275,7 @@ def test_pro_and_anti_adjectives():
 
 
 def test_english_language_name_after_in_is_no_country():
-    from tests.nlp.helpers import run
+    from tests.annotations.nlp.helpers import run
 
     text = (
         "Asked whether he would debate his rival in French, the candidate said yes. "

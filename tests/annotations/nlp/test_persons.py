@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotations.nlp import KnownPerson
-from tests.nlp.helpers import quote_containing, run
+from tests.annotations.nlp.helpers import quote_containing, run
 
 
 def test_german_first_name_lexicon_and_role_nouns():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.nlp.helpers import run
+from tests.annotations.nlp.helpers import run
 
 
 def test_french_byline_is_not_a_person():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.helpers import quote_containing, run
+from tests.annotations.nlp.helpers import quote_containing, run
 
 
 @pytest.mark.parametrize(

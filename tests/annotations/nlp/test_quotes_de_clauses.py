@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.nlp.helpers import no_quote_containing, quote_containing, run
+from tests.annotations.nlp.helpers import no_quote_containing, quote_containing, run
 
 
 def test_relative_clause_with_verb_and_auxiliary_at_the_end_is_not_a_report():

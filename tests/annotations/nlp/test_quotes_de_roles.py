@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.nlp.helpers import quote_containing, run
+from tests.annotations.nlp.helpers import quote_containing, run
 
 
 def test_article_role_name_and_apposition_before_the_cue():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.nlp.helpers import no_quote_containing, quote_containing, run
+from tests.annotations.nlp.helpers import no_quote_containing, quote_containing, run
 
 
 def test_straight_quote_then_cue_and_pronoun_speaker():

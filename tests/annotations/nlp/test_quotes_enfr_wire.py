@@ -3,7 +3,7 @@ names, anonymous sources, and the writer's tail after a reported clause."""
 
 from __future__ import annotations
 
-from tests.nlp.helpers import no_quote_containing, quote_containing, run
+from tests.annotations.nlp.helpers import no_quote_containing, quote_containing, run
 
 
 def test_reuters_dateline_with_day_is_not_the_speaker():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.nlp.helpers import no_quote_containing, quote_containing, run
+from tests.annotations.nlp.helpers import no_quote_containing, quote_containing, run
 
 
 def test_guillemets_with_nbsp_and_role_resolved_to_the_named_person():

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from annotations.models import Country, Mention, Person, Quote
-from annotations.search import person_keys_refresh
+from annotations.search.persons import person_keys_refresh
 from articles.models import Article, Source
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from annotations.models import Country, Mention
 from articles.models import Article
-from tests.search.conftest import add_country, ensure_countries, make_article
+from tests.annotations.search.conftest import add_country, ensure_countries, make_article
 
 
 def _countries(article) -> list[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from annotations.search_selectors import highlight_marks
+from annotations.search.selectors import highlight_marks
 from articles.models import Article
-from tests.search.conftest import make_article
+from tests.annotations.search.conftest import make_article
 
 
 def _search(client, **params):
@@ -91,7 +91,7 @@ def test_query_count_is_fixed(client_as, viewer, archive, django_assert_max_num_
 def test_rank_window_takes_the_newest_matches_year_by_year(db):
     import datetime as dt
 
-    from annotations.filters import article_list_queryset, article_text_search
+    from annotations.search.filters import article_list_queryset, article_text_search
 
     dates = [dt.date(2021, 5, 1), dt.date(2023, 1, 2), dt.date(2023, 7, 1), dt.date(2024, 3, 3), None]
     made = [
@@ -107,7 +107,7 @@ def test_rank_window_takes_the_newest_matches_year_by_year(db):
 def test_window_says_when_more_articles_matched(db):
     import datetime as dt
 
-    from annotations.filters import article_list_queryset, article_text_search
+    from annotations.search.filters import article_list_queryset, article_text_search
 
     for i in range(5):
         make_article(f"Gas {i}", f"Gas talks {i}.", language="en", published=dt.date(2024, 1, i + 1))
@@ -119,7 +119,7 @@ def test_window_says_when_more_articles_matched(db):
 
 
 def test_page_says_how_many_were_ranked(client_as, viewer, db, monkeypatch):
-    from annotations.filters import ArticleSearchFilter
+    from annotations.search.filters import ArticleSearchFilter
 
     for i in range(4):
         make_article(f"Embargo {i}", f"The embargo, part {i}.", language="en", published=None)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from annotations.search_selectors import month_bars
-from tests.search.conftest import add_quote, make_article
+from annotations.search.selectors import month_bars
+from tests.annotations.search.conftest import add_quote, make_article
 
 
 def test_person_page(client_as, viewer, archive, django_assert_max_num_queries):

@@ -6,7 +6,7 @@ import datetime as dt
 
 from annotations.models import Person, PersonQuoteMonth, Quote
 from articles.models import Article
-from tests.search.conftest import add_quote, make_article
+from tests.annotations.search.conftest import add_quote, make_article
 
 
 def _months(person) -> dict:

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from annotations.models import Person
-from annotations.search import person_keys_fill_missing, person_resolve, person_search
+from annotations.search.persons import person_keys_fill_missing, person_resolve, person_search
 
 SPELLINGS = ["Peskov", "Peskow", "peskow", "Песков", "Dmitry Peskov", "D. Peskow"]
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from annotations.models import Quote
-from tests.search.conftest import add_quote
+from tests.annotations.search.conftest import add_quote
 
 
 def _quotes(client, **params):
@@ -98,9 +98,9 @@ def test_several_spellings_page_newest_first_across_both(archive):
 
     from django.test import RequestFactory
 
-    from annotations import search_views
-    from annotations.filters import QuoteFilter, quote_list_queryset
-    from tests.search.conftest import make_article
+    from annotations.search import views as search_views
+    from annotations.search.filters import QuoteFilter, quote_list_queryset
+    from tests.annotations.search.conftest import make_article
 
     made = []
     for i, (person, day) in enumerate(

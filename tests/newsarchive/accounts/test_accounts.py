@@ -9,7 +9,8 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from newsarchive import accounts, security
+from newsarchive import security
+from newsarchive.accounts import views as accounts
 from newsarchive.roles import Role, user_role
 from tests.conftest import PASSWORD
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from annotations.models import Quote
 from articles.models import Article, Upload
 from articles.services import articles_requeue_stale
-from newsarchive.processes import start_worker, stop_process, use_broker, wait_for
+from newsarchive.ops.processes import start_worker, stop_process, use_broker, wait_for
 
 TEXT = (
     "Kreml zu Gesprächen bereit\n\n"

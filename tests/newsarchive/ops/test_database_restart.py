@@ -17,7 +17,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from newsarchive.processes import BASE_DIR, PrivateRedis, free_port, start_worker, stop_process, wait_for
+from newsarchive.ops.processes import BASE_DIR, PrivateRedis, free_port, start_worker, stop_process, wait_for
 
 PG_BIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
 

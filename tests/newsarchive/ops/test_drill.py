@@ -3,8 +3,8 @@
 import pytest
 
 from articles.models import UploadItem
-from newsarchive.drill import run_drill
-from newsarchive.hostile import corpus
+from newsarchive.ops.drill import run_drill
+from newsarchive.ops.hostile import corpus
 
 
 @pytest.mark.integration

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.models import Article, UploadItem
-from newsarchive.hostile import hostile_files
+from newsarchive.ops.hostile import hostile_files
 
 HOSTILE = list(hostile_files(random.Random(5)))
 

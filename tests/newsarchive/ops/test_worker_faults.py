@@ -12,7 +12,7 @@ from django.db import connection
 from annotations.models import ExtractionRun, Mention, Quote
 from articles.models import Article
 from articles.services import article_enqueue
-from newsarchive.processes import start_worker, stop_process, use_broker, wait_for
+from newsarchive.ops.processes import start_worker, stop_process, use_broker, wait_for
 
 PARAGRAPH = (
     "„Wir werden die Zusammenarbeit mit Nordkorea in allen Bereichen ausbauen“, sagte Kremlsprecher "

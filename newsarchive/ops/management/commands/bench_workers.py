@@ -17,7 +17,7 @@ from django.db.models import Count
 from annotations.models import ExtractionRun, Mention, Quote
 from articles.models import Article
 from articles.services import articles_enqueue
-from newsarchive.processes import PrivateRedis, start_worker, stop_process, use_broker, wait_for
+from newsarchive.ops.processes import PrivateRedis, start_worker, stop_process, use_broker, wait_for
 
 MARKER = "[bench-workers]"
 SPEAKERS = ["Dmitri Peskow", "Annalena Baerbock", "Olaf Scholz", "Wolodymyr Selenskyj", "Emmanuel Macron"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import Article, Upload
-from newsarchive.drill import run_drill
-from newsarchive.hostile import corpus
+from newsarchive.ops.drill import run_drill
+from newsarchive.ops.hostile import corpus
 
 
 class Command(BaseCommand):

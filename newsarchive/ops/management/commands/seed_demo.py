@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from annotations.models import Country, Person
-from annotations.search import person_keys_refresh
+from annotations.search.persons import person_keys_refresh
 from articles.models import Source
 
 # (alpha2, alpha3, en, de, fr): the countries the demo news is about, most frequent first.
