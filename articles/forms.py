@@ -5,9 +5,19 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
 from annotations.models import Country
 from articles.models import Source
+
+
+def form_errors_from(form, exc: ValidationError) -> None:
+    """Put a service's validation errors on the form (unknown fields go to the top)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -7,16 +7,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from annotations import selectors as annotation_selectors
-from annotations import services as annotation_services
-from annotations.search.article_filters import ArticleFilter
-from annotations.views import PIECES, workspace_response
 from articles import selectors, services
-from articles.forms import ArticleMetadataForm, SourceForm, SourceMergeForm, UploadForm
+from articles.forms import SourceForm, SourceMergeForm, UploadForm, form_errors_from
 from articles.models import Article, Source, Upload, UploadItem
 from newsarchive.roles import Role, role_required
-
-PAGE_SIZE = 50
 
 
 @require_GET
@@ -32,23 +26,6 @@ def home(request):
             "recent": articles.recent()[:20],
         },
     )
-
-
-@require_GET
-@role_required(Role.VIEWER)
-def article_list(request):
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.with_related().defer("body"))
-    page = _page(request, filterset.qs)
-    return render(request, "articles/list.html", {"filter": filterset, "page": page})
-
-
-def _page(request, queryset):
-    paginator = Paginator(queryset, PAGE_SIZE)
-    number = request.GET.get("page") or 1
-    try:
-        return paginator.page(number)
-    except Exception:
-        raise Http404("No such page") from None
 
 
 @require_http_methods(["GET", "POST"])
@@ -75,14 +52,6 @@ def upload_report(request, upload_id: int):
     return render(
         request, "articles/upload_report.html", {"upload": report, "items": items, "counts": counts}
     )
-
-
-@require_GET
-@role_required(Role.VIEWER)
-def article_detail(request, article_id: int):
-    article = selectors.article_get(article_id)
-    context = annotation_selectors.workspace(article, user=request.user)
-    return render(request, "articles/detail.html", context)
 
 
 @require_GET
@@ -116,28 +85,9 @@ def article_retry(request, article_id: int):
     return redirect("article_detail", article_id=article.pk)
 
 
-@require_POST
-@role_required(Role.ANALYST)
-def article_review(request, article_id: int):
-    article = selectors.article_get(article_id)
-    reviewed = request.POST.get("reviewed", "1") == "1"
-    article = annotation_services.article_review_set(user=request.user, article=article, reviewed=reviewed)
-    notice = "Marked as reviewed." if reviewed else "Marked as not reviewed."
-    return workspace_response(request, article, notice=notice, refresh=PIECES)
-
-
 # --- sources ----------------------------------------------------------------------------
 
 SOURCE_PAGE_SIZE = 100
-
-
-def _form_errors_from(form, exc: ValidationError) -> None:
-    """Put a service's validation errors on the form (unknown fields go to the top)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @require_GET
@@ -167,7 +117,7 @@ def source_create(request):
         try:
             source = services.source_create(user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors_from(form, exc)
+            form_errors_from(form, exc)
         else:
             messages.success(request, f"Source “{source.name}” created.")
             return redirect("source_detail", source_id=source.pk)
@@ -188,7 +138,7 @@ def source_edit(request, source_id: int):
         except Source.DoesNotExist:
             raise Http404("The source was merged or deleted meanwhile.") from None
         except ValidationError as exc:
-            _form_errors_from(form, exc)
+            form_errors_from(form, exc)
         else:
             messages.success(request, "Source saved.")
             return redirect("source_detail", source_id=source.pk)
@@ -211,22 +161,3 @@ def source_merge(request, source_id: int):
         return redirect("source_detail", source_id=into.pk)
     status = 400 if form.errors else 200
     return render(request, "articles/source_merge.html", {"form": form, "source": source}, status=status)
-
-
-@require_http_methods(["GET", "POST"])
-@role_required(Role.ANALYST)
-def article_metadata(request, article_id: int):
-    article = selectors.article_get(article_id)
-    form = ArticleMetadataForm(
-        request.POST if request.method == "POST" else None, initial=ArticleMetadataForm.initial_for(article)
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            annotation_services.article_metadata_set(user=request.user, article=article, **form.cleaned_data)
-        except ValidationError as exc:
-            _form_errors_from(form, exc)
-        else:
-            messages.success(request, "Article details saved.")
-            return redirect("article_detail", article_id=article.pk)
-    status = 400 if form.errors else 200
-    return render(request, "articles/metadata_form.html", {"form": form, "article": article}, status=status)
