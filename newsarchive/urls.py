@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from newsarchive.accounts import views as accounts
-from newsarchive.api.views import api_urls
+from newsarchive.api.urls import api_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),

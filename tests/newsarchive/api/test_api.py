@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from newsarchive.api.views import api_token_issue
+from newsarchive.api.auth import api_token_issue
 
 ENDPOINTS = [
     ("get", "/api/articles/"),
