@@ -125,7 +125,7 @@ def test_several_spellings_page_newest_first_across_both(archive):
 
 
 def test_candidate_counts_stop_at_the_cap(client_as, viewer, archive, monkeypatch):
-    from annotations import search
+    from annotations.search import persons as search
     from annotations.models import Person
 
     namesake = Person.objects.create(name="Igor Lawrow")
