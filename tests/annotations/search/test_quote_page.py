@@ -125,8 +125,8 @@ def test_several_spellings_page_newest_first_across_both(archive):
 
 
 def test_candidate_counts_stop_at_the_cap(client_as, viewer, archive, monkeypatch):
-    from annotations.search import persons as search
     from annotations.models import Person
+    from annotations.search import persons as search
 
     namesake = Person.objects.create(name="Igor Lawrow")
     search.person_keys_refresh(person_ids=[namesake.pk])
