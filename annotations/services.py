@@ -27,7 +27,7 @@ from annotations.models import (
     Status,
 )
 from annotations.nlp import ExtractionResult, KnownPerson
-from annotations.search import person_keys_refresh
+from annotations.search.persons import person_keys_refresh
 from annotations.selectors import article_open_items, open_items_listed, quote_span_warnings
 from articles.models import Article
 from newsarchive.conflicts import conflict_check

@@ -1,8 +1,15 @@
 from django.urls import path
 
-from annotations import views
+from annotations import article_views, views
 
 urlpatterns = [
+    path("articles/", article_views.article_list, name="article_list"),
+    path("articles/<int:article_id>/", article_views.article_detail, name="article_detail"),
+    path("articles/<int:article_id>/review/", article_views.article_review, name="article_review"),
+    path("articles/<int:article_id>/details/", article_views.article_metadata, name="article_metadata"),
+    path("articles/<int:article_id>/assign/", article_views.article_assign, name="article_assign"),
+    path("review/", article_views.review_queue, name="review_queue"),
+    path("review/next/", article_views.review_next, name="review_next"),
     path("mentions/<int:pk>/", views.annotation_editor, {"kind": "mention"}, name="mention_editor"),
     path("quotes/<int:pk>/", views.annotation_editor, {"kind": "quote"}, name="quote_editor"),
     *(

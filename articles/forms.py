@@ -5,10 +5,28 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
-from annotations.models import Country
 from articles.models import Source
 from newsarchive.conflicts import seen_token, seen_values
+
+
+def form_errors_from(form, exc: ValidationError) -> None:
+    """Put a service's validation errors on the form (unknown fields go to the top)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def conflict_form(form_class, request, exc, current: dict):
+    """409: the editor's values stay in the form, the error names what someone else changed,
+    and the form now carries the current values, so saving again is a deliberate choice."""
+    form = form_class(form_class.with_seen(request.POST, current))
+    form.is_valid()
+    form.add_error(None, str(exc))
+    return form
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -79,6 +97,11 @@ def _domain(entry: str) -> str:
     return host
 
 
+# The country table is annotations' reference data: reached through Source's own foreign key,
+# so that articles imports nothing from annotations.
+_COUNTRIES = Source._meta.get_field("country").related_model
+
+
 class SourceForm(forms.Form):
     name = forms.CharField(max_length=200)
     domains = forms.CharField(
@@ -87,7 +110,7 @@ class SourceForm(forms.Form):
         help_text="One per line, e.g. reuters.com; subdomains match too.",
     )
     country = forms.ModelChoiceField(
-        queryset=Country.objects.only("alpha2", "name_en").order_by("name_en"),
+        queryset=_COUNTRIES.objects.only("alpha2", "name_en").order_by("name_en"),
         required=False,
         to_field_name="alpha2",
     )
@@ -194,7 +217,7 @@ class ArticleAssignForm(forms.Form):
     assignee = forms.ModelChoiceField(queryset=None, required=False, empty_label="Nobody", label="Reviewer")
 
     def __init__(self, *args, **kwargs) -> None:
-        from articles.filters import reviewers
+        from articles.selectors import reviewers
 
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = reviewers()

@@ -34,7 +34,7 @@ def _search_vector_expression():
         Value(LANGUAGE_MARK), F("language"), template="CAST((%(expressions)s) AS tsvector)", arg_joiner=" || "
     )
     # And one naming the year of publication ("zzy2025", "zzynone"): a search can then count
-    # and take its newest matches year by year from the index alone (annotations.filters).
+    # and take its newest matches year by year from the index alone (annotations.search.filters).
     year = Coalesce(Cast(Extract("published", "year"), models.CharField()), Value("none"))
     year_mark = Func(
         Value(YEAR_MARK), year, template="CAST((%(expressions)s) AS tsvector)", arg_joiner=" || "

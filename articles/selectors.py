@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
+from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, IntegerField, Min, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 from django.http import Http404
 
-from annotations.highlight import Layer, segments
-from annotations.models import Mention, Quote
 from articles.models import Article, Source, SourceChange
 
 
@@ -18,57 +15,6 @@ def article_get(article_id: int) -> Article:
         return Article.objects.with_related().get(pk=article_id)
     except Article.DoesNotExist:
         raise Http404("No such article") from None
-
-
-_SPAN_COLUMNS = ("article_id", "start", "end", "origin", "status", "version")
-MENTION_COLUMNS = (*_SPAN_COLUMNS, "label", "text", "person", "country")
-QUOTE_COLUMNS = (
-    *_SPAN_COLUMNS,
-    "text",
-    "direct",
-    "cue",
-    "speaker",
-    "speaker_name",
-    "speaker_start",
-    "speaker_end",
-)
-
-
-def article_annotations(article: Article) -> dict:
-    """Everything the article page shows beside the text, in a fixed number of queries."""
-    # Only the columns the page shows: a country row carries hundreds of aliases.
-    mentions = list(
-        Mention.objects.filter(article=article)
-        .visible()
-        .select_related("person", "country")
-        .only(*MENTION_COLUMNS, "person__name", "person__aliases", "country__name_en", "country__alpha2")
-        .order_by("start")
-    )
-    quotes = list(
-        Quote.objects.filter(article=article)
-        .visible()
-        .select_related("speaker")
-        .only(*QUOTE_COLUMNS, "speaker__name", "speaker__aliases")
-        .order_by("start")
-    )
-    layers = [Layer(m.start, m.end, f"m-{m.label.lower()}", f"mention-{m.pk}") for m in mentions]
-    layers += [
-        Layer(q.start, q.end, "q-direct" if q.direct else "q-indirect", f"quote-{q.pk}") for q in quotes
-    ]
-    layers += [
-        Layer(q.speaker_start, q.speaker_end, "q-speaker", f"quote-{q.pk}")
-        for q in quotes
-        if q.speaker_start is not None and q.speaker_end is not None
-    ]
-    countries = Counter(m.country for m in mentions if m.label == "COUNTRY" and m.country_id)
-    persons = Counter(m.person for m in mentions if m.label == "PERSON" and m.person_id)
-    return {
-        "segments": segments(article.body, layers),
-        "mentions": mentions,
-        "quotes": quotes,
-        "countries": countries.most_common(),
-        "persons": persons.most_common(),
-    }
 
 
 def source_list() -> QuerySet[Source]:
@@ -119,3 +65,13 @@ def source_names_unrecorded(*, limit: int = 50) -> list[dict]:
         .order_by("-articles", "key")[:limit]
     )
     return [{"name": row["name"], "articles": row["articles"]} for row in rows]
+
+
+def reviewers():
+    """Accounts that may review: analysts and admins (the choices of an assignment)."""
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name__in=["analyst", "admin"]) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("username")
+    )

@@ -11,14 +11,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import PurePath
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Model, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -33,13 +32,14 @@ from articles.ingest import (
     parse_pasted,
 )
 from articles.models import Article, Source, SourceChange, Upload, UploadItem
+from newsarchive.celery import app as celery_app
 from newsarchive.conflicts import conflict_check
 from newsarchive.roles import Role, has_role
 
-if TYPE_CHECKING:
-    from annotations.models import Country
-
 logger = logging.getLogger(__name__)
+
+# Registered by annotations.tasks; the Celery routes send it to the "nlp" queue.
+EXTRACT_TASK = "annotations.tasks.article_extract"
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,11 +384,13 @@ def _storage_name(original_name: str) -> str:
 
 
 def article_enqueue(*, article_id: int) -> bool:
-    """Send the extraction task; False when the broker is unreachable (the sweep retries later)."""
-    from annotations.tasks import article_extract
+    """Send the extraction task; False when the broker is unreachable (the sweep retries later).
 
+    By name: extraction belongs to annotations, which depends on articles, never the reverse.
+    Where the task is registered (annotations' app config imports it) the call honours eager mode.
+    """
     try:
-        article_extract.delay(article_id)
+        celery_app.signature(EXTRACT_TASK, args=(article_id,)).delay()
     except Exception as exc:  # kombu raises several unrelated types for an unreachable broker
         logger.warning("could not enqueue extraction of article %s: %s", article_id, exc)
         return False
@@ -519,7 +521,7 @@ def source_create(
     user,
     name: str,
     domains: Sequence[str] = (),
-    country: Country | None = None,
+    country: Model | None = None,
     language: str = "",
     signatures: Sequence[str] = (),
     notes: str = "",
@@ -550,7 +552,7 @@ def source_update(
     user,
     name: str,
     domains: Sequence[str],
-    country: Country | None,
+    country: Model | None,
     language: str,
     signatures: Sequence[str],
     notes: str,

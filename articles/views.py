@@ -5,28 +5,21 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from annotations import selectors as annotation_selectors
-from annotations import services as annotation_services
-from annotations.views import PIECES, workspace_response
 from articles import selectors, services
-from articles.filters import ArticleFilter, ReviewQueueFilter, reviewers
 from articles.forms import (
-    ArticleAssignForm,
-    ArticleMetadataForm,
     SourceEditForm,
     SourceForm,
     SourceFromNameForm,
     SourceMergeForm,
     UploadForm,
+    conflict_form,
+    form_errors_from,
 )
 from articles.models import Article, Source, Upload, UploadItem
 from newsarchive.conflicts import EditConflict, seen_token
 from newsarchive.roles import Role, role_required
-
-PAGE_SIZE = 50
 
 
 def _home_context() -> dict:
@@ -51,23 +44,6 @@ def home(request):
 def home_live(request):
     """The home page's lists alone, polled by htmx while articles are queued or processing."""
     return render(request, "articles/_home_lists.html", _home_context())
-
-
-@require_GET
-@role_required(Role.VIEWER)
-def article_list(request):
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.with_related().defer("body"))
-    page = _page(request, filterset.qs)
-    return render(request, "articles/list.html", {"filter": filterset, "page": page})
-
-
-def _page(request, queryset):
-    paginator = Paginator(queryset, PAGE_SIZE)
-    number = request.GET.get("page") or 1
-    try:
-        return paginator.page(number)
-    except Exception:
-        raise Http404("No such page") from None
 
 
 @require_http_methods(["GET", "POST"])
@@ -108,16 +84,6 @@ def upload_report_live(request, upload_id: int):
 
 @require_GET
 @role_required(Role.VIEWER)
-def article_detail(request, article_id: int):
-    article = selectors.article_get(article_id)
-    context = annotation_selectors.workspace(article, user=request.user)
-    if context["can_edit"]:
-        context["reviewers"] = list(reviewers().only("pk", "username"))
-    return render(request, "articles/detail.html", context)
-
-
-@require_GET
-@role_required(Role.VIEWER)
 def article_status(request, article_id: int):
     article = selectors.article_get(article_id)
     response = render(request, "articles/_status.html", {"article": article})
@@ -147,88 +113,9 @@ def article_retry(request, article_id: int):
     return redirect("article_detail", article_id=article.pk)
 
 
-@require_POST
-@role_required(Role.ANALYST)
-def article_review(request, article_id: int):
-    article = selectors.article_get(article_id)
-    reviewed = request.POST.get("reviewed", "1") == "1"
-    try:
-        article = annotation_services.article_review_set(
-            user=request.user,
-            article=article,
-            reviewed=reviewed,
-            accept_open=request.POST.get("accept_open") == "1",
-        )
-    except annotation_services.ReviewIncomplete as exc:
-        # Nothing changed: show what is still open and offer to accept it all.
-        context = annotation_selectors.workspace(article, user=request.user, error=exc.messages[0])
-        context["review_open"] = annotation_selectors.open_items_listed(exc.open_items)
-        context["review_open_total"] = sum(exc.open_items.values())
-        template = "annotations/_workspace.html" if request.htmx else "articles/detail.html"
-        return render(request, template, context, status=409)
-    notice = "Marked as reviewed." if reviewed else "Marked as not reviewed."
-    return workspace_response(request, article, notice=notice, refresh=PIECES)
-
-
-@require_POST
-@role_required(Role.ANALYST)
-def article_assign(request, article_id: int):
-    article = selectors.article_get(article_id)
-    form = ArticleAssignForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose an analyst from the list.")
-    else:
-        assignee = form.cleaned_data["assignee"]
-        services.article_assign(article=article, assignee=assignee)
-        messages.success(request, f"Assigned to {assignee}." if assignee else "Assigned to nobody.")
-    back = request.POST.get("next", "")
-    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        return redirect(back)
-    return redirect("article_detail", article_id=article.pk)
-
-
-@require_GET
-@role_required(Role.ANALYST)
-def review_queue(request):
-    filterset = ReviewQueueFilter(
-        request.GET, queryset=Article.objects.review_queue().defer("body"), request=request
-    )
-    page = _page(request, filterset.qs)
-    return render(request, "articles/review_queue.html", {"filter": filterset, "page": page})
-
-
-@require_GET
-@role_required(Role.ANALYST)
-def review_next(request):
-    """The next article to review: one assigned to me first, then one nobody took; oldest first."""
-    article = selectors.review_next(user=request.user, after=request.GET.get("after"))
-    if article is None:
-        messages.info(request, "No unreviewed article is waiting for you.")
-        return redirect("review_queue")
-    return redirect("article_detail", article_id=article.pk)
-
-
 # --- sources ----------------------------------------------------------------------------
 
 SOURCE_PAGE_SIZE = 100
-
-
-def _conflict_form(form_class, request, exc: EditConflict, current: dict):
-    """409: the editor's values stay in the form, the error names what someone else changed,
-    and the form now carries the current values, so saving again is a deliberate choice."""
-    form = form_class(form_class.with_seen(request.POST, current))
-    form.is_valid()
-    form.add_error(None, str(exc))
-    return form
-
-
-def _form_errors_from(form, exc: ValidationError) -> None:
-    """Put a service's validation errors on the form (unknown fields go to the top)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @require_GET
@@ -282,7 +169,7 @@ def source_create(request):
         try:
             source = services.source_create(user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors_from(form, exc)
+            form_errors_from(form, exc)
         else:
             messages.success(
                 request, _linked_message(f"Source “{source.name}” created.", source.linked_count)
@@ -305,10 +192,10 @@ def source_edit(request, source_id: int):
         except Source.DoesNotExist:
             raise Http404("The source was merged or deleted meanwhile.") from None
         except ValidationError as exc:
-            _form_errors_from(form, exc)
+            form_errors_from(form, exc)
         except EditConflict as exc:
             source = selectors.source_get(source_id)
-            form, status = _conflict_form(SourceEditForm, request, exc, services.source_snapshot(source)), 409
+            form, status = conflict_form(SourceEditForm, request, exc, services.source_snapshot(source)), 409
         else:
             messages.success(request, _linked_message("Source saved.", source.linked_count))
             return redirect("source_detail", source_id=source.pk)
@@ -331,27 +218,3 @@ def source_merge(request, source_id: int):
         return redirect("source_detail", source_id=into.pk)
     status = 400 if form.errors else 200
     return render(request, "articles/source_merge.html", {"form": form, "source": source}, status=status)
-
-
-@require_http_methods(["GET", "POST"])
-@role_required(Role.ANALYST)
-def article_metadata(request, article_id: int):
-    article = selectors.article_get(article_id)
-    snapshot = annotation_services.article_metadata_snapshot(article)
-    initial = {**ArticleMetadataForm.initial_for(article), "seen": seen_token(snapshot)}
-    form = ArticleMetadataForm(request.POST if request.method == "POST" else None, initial=initial)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            annotation_services.article_metadata_set(user=request.user, article=article, **form.cleaned_data)
-        except ValidationError as exc:
-            _form_errors_from(form, exc)
-        except EditConflict as exc:
-            article = selectors.article_get(article_id)
-            current = annotation_services.article_metadata_snapshot(article)
-            form, status = _conflict_form(ArticleMetadataForm, request, exc, current), 409
-        else:
-            messages.success(request, "Article details saved.")
-            return redirect("article_detail", article_id=article.pk)
-    status = 400 if form.errors and status == 200 else status
-    return render(request, "articles/metadata_form.html", {"form": form, "article": article}, status=status)

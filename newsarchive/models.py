@@ -13,7 +13,7 @@ class ApiTokenQuerySet(models.QuerySet):
 class ApiToken(models.Model):
     """A bearer token for the JSON API, one row per token a user made, so each can be revoked.
 
-    The token itself is a signed string naming this row (newsarchive.api.api_token_issue);
+    The token itself is a signed string naming this row (newsarchive.api.auth.api_token_issue);
     it is shown once and never stored.
     """
 

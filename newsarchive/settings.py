@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "articles",
     "annotations",
     "newsarchive",  # API tokens
+    "newsarchive.ops",
 ]
 
 MIDDLEWARE = [

@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from newsarchive import accounts, tokens
-from newsarchive.api import api_urls
+from newsarchive.accounts import tokens
+from newsarchive.accounts import views as accounts
+from newsarchive.api.urls import api_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -25,6 +26,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("articles.urls")),
     path("", include("annotations.urls")),
-    path("", include("annotations.search_urls")),
+    path("", include("annotations.search.urls")),
     path("api/", api_urls()),
 ]

@@ -80,7 +80,7 @@ def client_as(client):
 def private_redis(tmp_path):
     """A Redis of the test's own (not started yet): stopping it disturbs nobody else."""
     from newsarchive.celery import app
-    from newsarchive.processes import PrivateRedis, use_broker
+    from newsarchive.ops.processes import PrivateRedis, use_broker
 
     redis = PrivateRedis(tmp_path)
     previous = app.conf.broker_url

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from annotations.models import Quote
 from articles.models import Article
-from newsarchive.processes import start_worker, stop_process, use_broker, wait_for
+from newsarchive.ops.processes import start_worker, stop_process, use_broker, wait_for
 
 TEXT = (
     "Moskau bestätigt Gespräche\n\n"

@@ -12,7 +12,7 @@ import pytest
 from fpdf import FPDF
 
 from articles.ingest import IngestError, parse_file
-from newsarchive.hostile import many_paragraphs_docx
+from newsarchive.ops.hostile import many_paragraphs_docx
 
 PARAGRAPHS = [
     "BERLIN (dpa) - Bundeskanzler Olaf Scholz hat der Ukraine bei einem Treffen mit Präsident "

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from annotations.search import person_keys_fill_missing, person_keys_refresh
+from annotations.search.persons import person_keys_fill_missing, person_keys_refresh
 
 
 class Command(BaseCommand):

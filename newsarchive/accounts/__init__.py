@@ -1,0 +1,1 @@
+"""Account management pages (admins invite, reset and deactivate users)."""
