@@ -209,3 +209,21 @@ def country_page(country: Country, *, limit: int = 15) -> dict:
         "speakers": [(speakers[pid], n) for pid, n in speaker_counts],
         "with_countries": with_countries,
     }
+
+
+def person_spellings(person: Person) -> list[tuple[str, int]]:
+    """Each spelling of the person's name with how many visible mentions use it, most used first.
+
+    The record's names with no mention (yet) are listed with 0, so every alias shows.
+    """
+    rows = (
+        Mention.objects.visible()
+        .filter(person=person)
+        .values_list("text")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "text")
+    )
+    counts = dict(rows)
+    for name in person.all_names():
+        counts.setdefault(name, 0)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

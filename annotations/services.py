@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -26,8 +26,9 @@ from annotations.models import (
     Quote,
     Status,
 )
+from annotations.names import identity_choose, name_key, name_keys
 from annotations.nlp import ExtractionResult, KnownPerson
-from annotations.search import person_keys_refresh
+from annotations.search import person_keys_fill_missing, person_keys_refresh
 from articles.models import Article
 
 A = TypeVar("A", Mention, Quote)
@@ -80,8 +81,54 @@ def extraction_fail(
             )
 
 
+# One lock for the machine's person linking: two workers that meet "Dmitri Peskow" and
+# "Dmitry Peskov" at once would otherwise each create a record. Held to the end of the
+# extraction's transaction, and only taken when a name is new to the archive.
+_PERSON_LINK_LOCK = 0x6E615F70  # "na_p"
+
+
+def _person_alias_add(person: Person, spelling: str) -> None:
+    """Keep `spelling` on the record; a bare surname record takes the full name as its name.
+
+    Only records no analyst confirmed are renamed: the machine never changes a human's choice.
+    """
+    if spelling in person.all_names():
+        return
+    key, own = name_key(spelling), name_key(person.name)
+    if not person.confirmed and key and own and key.given and not own.given:
+        person.aliases = [person.name, *person.aliases]
+        person.name = spelling[:300]
+        fields = ["name", "aliases"]
+    else:
+        person.aliases = [*person.aliases, spelling[:300]]
+        fields = ["aliases"]
+    person.save(update_fields=fields)
+
+
+def _person_link(name: str) -> Person:
+    """The record for a spelling the archive has not seen: an identity it folds to, or a new one."""
+    candidates = list(
+        Person.objects.filter(search_keys__overlap=name_keys(name)).only("name", "aliases", "confirmed")
+    )
+    chosen, _ambiguous = identity_choose(name, [(p.pk, p.all_names()) for p in candidates])
+    # An ambiguous spelling gets a record of its own: the persons page offers it as a merge
+    # suggestion (it shares a key with the others) instead of guessing.
+    person = next((p for p in candidates if p.pk == chosen), None)
+    if person is not None:
+        _person_alias_add(person, name)
+    else:
+        person, _ = Person.objects.get_or_create(name=name[:300])
+    person_keys_refresh(person_ids=[person.pk])
+    return person
+
+
 def _persons_by_name(names: set[str]) -> dict[str, Person]:
-    """Person rows for the machine's person names, created when unknown (aliases match too)."""
+    """Person rows for the machine's person names (names and aliases match as written).
+
+    A name not yet known joins the identity it folds to (annotations.names: transliteration,
+    spelling variants, Cyrillic, surname with compatible first names) as an alias; only
+    when no identity or several fit is a record created.
+    """
     if not names:
         return {}
     found: dict[str, Person] = {}
@@ -91,14 +138,12 @@ def _persons_by_name(names: set[str]) -> dict[str, Person]:
                 found.setdefault(name, person)
     missing = names - found.keys()
     if missing:
-        Person.objects.bulk_create([Person(name=n[:300]) for n in sorted(missing)], ignore_conflicts=True)
-        created = list(
-            Person.objects.filter(name__in=missing, search_keys__isnull=True).values_list("pk", flat=True)
-        )
-        # New persons are searchable by every spelling at once, not only after the lazy refill.
-        person_keys_refresh(person_ids=created)
-        for person in Person.objects.filter(name__in=missing):
-            found[person.name] = person
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PERSON_LINK_LOCK])
+        person_keys_fill_missing()
+        # Full names first, so a bare surname of the same article finds the full name's record.
+        for name in sorted(missing, key=lambda n: (-len(n.split()), n)):
+            found[name] = _person_link(name)
     return found
 
 

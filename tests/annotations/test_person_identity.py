@@ -1,0 +1,115 @@
+"""Extraction links new spellings to the identity they fold to, and leaves doubt to people."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotations import person_services, search_selectors, services
+from annotations.models import Mention, Person, Quote
+from annotations.names import identity_choose, identity_score
+from annotations.nlp import EntitySpan, ExtractionResult, QuoteSpan
+from annotations.search import person_keys_refresh
+from articles.models import Article
+
+
+@pytest.mark.parametrize(
+    ("name", "spellings", "score"),
+    [
+        ("Dmitry Peskov", ["Dmitri Peskow"], 1.0),
+        ("Песков", ["Dmitri Peskow"], 0.9),
+        ("Sergueï Lavrov", ["Sergej Lawrow"], 0.9),  # French and German first names
+        ("Ivan Peskov", ["Dmitri Peskow"], 0.5),
+        # One spelling with other first names vetoes the bare surname.
+        ("Ivan Peskov", ["Peskow", "Dmitri Peskow"], 0.5),
+        ("Lavrov", ["Dmitri Peskow"], 0.0),
+    ],
+)
+def test_identity_score(name, spellings, score):
+    assert identity_score(name, spellings) == score
+
+
+def test_identity_choose_leaves_shared_surnames_to_people():
+    peskov, ivan = (1, ["Dmitri Peskow"]), (2, ["Ivan Peskow"])
+    assert identity_choose("Dmitry Peskov", [peskov, ivan]) == (1, False)
+    assert identity_choose("Peskov", [peskov]) == (1, False)
+    assert identity_choose("Peskov", [peskov, ivan]) == (None, True)
+    assert identity_choose("Nikolai Peskov", [peskov, ivan]) == (None, False)
+
+
+def _article(body: str, digest: str) -> Article:
+    return Article.objects.create(title="t", body=body, content_hash=digest * 64, language="de")
+
+
+def _run(article: Article, names: list[str], speaker: str | None = None, task: str = "t1"):
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING, extraction_task_id=task)
+    mentions = []
+    for name in names:
+        start = article.body.index(name)
+        mentions.append(EntitySpan(start, start + len(name), "PERSON", name, name))
+    quotes = []
+    if speaker:
+        start = article.body.index("Ja")
+        quotes.append(QuoteSpan(start, start + 2, "Ja", True, "sagte", speaker, None, None, "PERSON"))
+    result = ExtractionResult(language="de", pipeline="t", version="1", mentions=mentions, quotes=quotes)
+    return services.extraction_apply(article_id=article.pk, task_id=task, result=result)
+
+
+@pytest.mark.django_db
+def test_new_spellings_join_the_identity_with_their_counts():
+    de = _article("„Ja“, sagte Dmitri Peskow.", "a")
+    en = _article("„Ja“, said Dmitry Peskov.", "b")
+    ru = _article("„Ja“, сказал Песков.", "c")
+    _run(de, ["Dmitri Peskow"], "Dmitri Peskow")
+    _run(en, ["Dmitry Peskov"], "Dmitry Peskov")
+    _run(ru, ["Песков"], "Песков")
+
+    person = Person.objects.get()
+    assert person.name == "Dmitri Peskow"
+    assert person.aliases == ["Dmitry Peskov", "Песков"]
+    assert Quote.objects.filter(speaker=person).count() == 3
+    assert search_selectors.person_spellings(person) == [
+        ("Dmitri Peskow", 1),
+        ("Dmitry Peskov", 1),
+        ("Песков", 1),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_bare_surname_record_takes_the_full_name():
+    _run(_article("„Ja“, sagte Peskow.", "a"), ["Peskow"], "Peskow")
+    _run(_article("„Ja“, sagte Dmitri Peskow.", "b"), ["Dmitri Peskow"], "Dmitri Peskow")
+    person = Person.objects.get()
+    assert (person.name, person.aliases) == ("Dmitri Peskow", ["Peskow"])
+
+
+@pytest.mark.django_db
+def test_namesakes_stay_apart_and_a_shared_surname_is_not_guessed():
+    _run(_article("„Ja“, sagte Dmitri Peskow.", "a"), ["Dmitri Peskow"], "Dmitri Peskow")
+    _run(_article("„Ja“, sagte Nikolai Peskow.", "b"), ["Nikolai Peskow"], "Nikolai Peskow")
+    _run(_article("„Ja“, sagte Peskow.", "c"), ["Peskow"], "Peskow")
+    names = sorted(Person.objects.values_list("name", flat=True))
+    assert names == ["Dmitri Peskow", "Nikolai Peskow", "Peskow"]
+    assert Person.objects.get(name="Dmitri Peskow").aliases == []
+
+
+@pytest.mark.django_db
+def test_rerun_keeps_a_human_split(analyst):
+    article = _article("„Ja“, sagte Dmitri Peskow. Wladimir Putin schwieg.", "a")
+    _run(article, ["Dmitri Peskow"], "Dmitri Peskow")
+    _run(_article("„Ja“, sagte Dmitry Peskov.", "b"), ["Dmitry Peskov"], "Dmitry Peskov")
+    peskov = Person.objects.get()
+    split = person_services.person_split(user=analyst, person=peskov, alias="Dmitry Peskov")
+
+    _run(_article("„Ja“, said Dmitry Peskov.", "c"), ["Dmitry Peskov"], "Dmitry Peskov", task="t2")
+    assert Quote.objects.filter(speaker=split).count() == 2
+    assert Quote.objects.filter(speaker=peskov).count() == 1
+    assert "Dmitry Peskov" not in Person.objects.get(pk=peskov.pk).aliases
+
+
+@pytest.mark.django_db
+def test_search_keys_follow_the_linked_aliases():
+    _run(_article("„Ja“, sagte Dmitri Peskow.", "a"), ["Dmitri Peskow"], "Dmitri Peskow")
+    _run(_article("„Ja“, сказал Песков.", "b"), ["Песков"], "Песков")
+    person_keys_refresh()
+    assert Person.objects.get().search_keys == ["dmitri peskov", "peskov"]
+    assert Mention.objects.filter(person__name="Dmitri Peskow").count() == 2
