@@ -106,7 +106,7 @@ def person_search(query: str, *, limit: int = 10, with_counts: bool = True) -> l
         return []
     person_keys_fill_missing()
     persons = Person.objects.annotate(similarity=TrigramWordSimilarity(folded, "search_text")).only(
-        "name", "aliases", "description", "confirmed"
+        "name", "kind", "aliases", "description", "wikidata_id", "confirmed"
     )
     # Exact keys first (GIN on the array); trigram similarity only when they find nobody:
     # as two separate queries each uses its own index, where an OR of both would not.

@@ -156,6 +156,7 @@ class QuoteOut(Schema):
     status: str
     speaker_id: int | None
     speaker: str
+    speaker_wikidata_id: str | None = None
 
 
 class ArticleDetailOut(ArticleOut):
@@ -184,8 +185,10 @@ class QuoteHitOut(QuoteOut):
 class PersonOut(Schema):
     id: int
     name: str
-    aliases: list[str]
+    kind: str  # person or organisation
+    aliases: list[str]  # every other spelling of this identity
     description: str
+    wikidata_id: str | None  # a Wikidata QID (Q123) an analyst attached
     score: float
     quote_count: int
     quote_count_capped: bool  # true: more than `quote_count` (counts stop at 1000)
@@ -245,6 +248,7 @@ def _quote_out(quote: Quote) -> dict:
         "status": quote.status,
         "speaker_id": quote.speaker_id,
         "speaker": quote.speaker_display,
+        "speaker_wikidata_id": (quote.speaker.wikidata_id or None) if quote.speaker_id else None,
     }
 
 
@@ -253,8 +257,10 @@ def _person_out(match) -> dict:
     return {
         "id": person.pk,
         "name": person.name,
+        "kind": person.kind,
         "aliases": person.aliases,
         "description": person.description,
+        "wikidata_id": person.wikidata_id or None,
         "score": match.score,
         "quote_count": match.quote_count,
         "quote_count_capped": match.quote_count_capped,
@@ -269,8 +275,9 @@ ERRORS = {401: Message, 403: Message, 404: Message}
 
 @api.get("/articles/", response={200: ArticlePage, 400: Message, **ERRORS}, url_name="article_list")
 def article_list(request):
-    """Articles, with the filters of the search page: q (web-search syntax), published_after,
-    published_before, source, country (repeatable), language, reviewed, status, page."""
+    """Articles, with the filters of the search page: q (web-search syntax), person (any
+    spelling: the same identity as quote search), published_after, published_before, source,
+    country (repeatable), language, reviewed, status, page."""
     _require(request, Role.VIEWER)
     page = _page(request, _filtered(request, ArticleSearchFilter, article_list_queryset()).qs)
     return {
