@@ -379,6 +379,7 @@ class Correction(models.Model):
         PERSON_MERGE = "person_merge", "Merged persons"
         PERSON_SPLIT = "person_split", "Split a spelling out"
         PERSON_APART = "person_apart", "Kept persons apart"
+        PERSON_EDIT = "person_edit", "Edited a person record"
         ACCEPT_ALL = "accept_all", "Accepted all"
         REVIEW = "review", "Review state"
         METADATA = "metadata", "Article details"

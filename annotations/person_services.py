@@ -110,3 +110,33 @@ def persons_keep_apart(*, user, first: Person, second: Person) -> None:
         after={},
         summary=f"Kept {first.name} and {second.name} apart",
     )
+
+
+_EDIT_FIELDS = ["kind", "description", "wikidata_id"]
+
+
+@transaction.atomic
+def person_edit(*, user, person: Person, **values: Any) -> Person:
+    """Set a record's kind, role line or Wikidata QID (any of _EDIT_FIELDS), recorded in the history."""
+    current = Person.objects.select_for_update().get(pk=person.pk)
+    before = _row(current, _EDIT_FIELDS)
+    for name, value in values.items():
+        if name not in _EDIT_FIELDS:
+            raise ValidationError(f"{name} cannot be edited here.")
+        setattr(current, name, value)
+    current.full_clean(validate_unique=False, validate_constraints=False)
+    after = _row(current, _EDIT_FIELDS)
+    if after == before:
+        return current
+    current.save(update_fields=_EDIT_FIELDS)
+    changed = ", ".join(name for name in _EDIT_FIELDS if before[name] != after[name])
+    _record(
+        user=user,
+        article_id=None,
+        action=Correction.Action.PERSON_EDIT,
+        target=current,
+        before={_key(current): before},
+        after={_key(current): after},
+        summary=f"Changed {changed} of {current.name}",
+    )
+    return current

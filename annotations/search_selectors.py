@@ -122,6 +122,9 @@ def _fetch(sql: str, params: list) -> list[tuple]:
 # much-quoted person's page costs no more than anyone else's.
 RECENT_QUOTES = 500
 RECENT_ARTICLES = 200
+ARTICLES_SHOWN = 20
+# Spellings are counted over the latest mentions only, like the other parts of the page.
+RECENT_MENTIONS = 2000
 
 # Countries named inside the person's latest quotes: a country mention within the quote span.
 _PERSON_COUNTRIES = """
@@ -159,11 +162,21 @@ def person_page(person: Person, *, limit: int = 15) -> dict:
         .annotate(articles=Count("article_id", distinct=True))
         .order_by("-articles", "speaker__name")[:limit]
     )
+    recent_articles = quotes.order_by("-published", "-pk").values("article_id")[:RECENT_ARTICLES]
+    articles = list(
+        Article.objects.filter(pk__in=recent_articles)
+        .select_related("source")
+        .only("title", "published", "language", "source__name", "source_hint")
+        .order_by("-published", "-pk")[:ARTICLES_SHOWN]
+    )
     return {
         "quote_count": sum(n for _, n in per_month),
         "bars": month_bars(per_month),
+        "chart": month_chart(per_month),
         "countries": [(countries[cid], n) for cid, n in country_counts],
         "co_quoted": co_quoted,
+        "spellings": person_spellings(person),
+        "articles": articles,
     }
 
 
@@ -212,13 +225,14 @@ def country_page(country: Country, *, limit: int = 15) -> dict:
 
 
 def person_spellings(person: Person) -> list[tuple[str, int]]:
-    """Each spelling of the person's name with how many visible mentions use it, most used first.
+    """Each spelling of the person's name with how many visible mentions use it (of the latest
+    RECENT_MENTIONS), most used first.
 
     The record's names with no mention (yet) are listed with 0, so every alias shows.
     """
+    recent = Mention.objects.visible().filter(person=person).order_by("-pk").values("pk")[:RECENT_MENTIONS]
     rows = (
-        Mention.objects.visible()
-        .filter(person=person)
+        Mention.objects.filter(pk__in=recent)
         .values_list("text")
         .annotate(n=Count("pk"))
         .order_by("-n", "text")
@@ -227,3 +241,51 @@ def person_spellings(person: Person) -> list[tuple[str, int]]:
     for name in person.all_names():
         counts.setdefault(name, 0)
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _nice_ceiling(value: int) -> int:
+    """The smallest 1, 2 or 5 × 10^k at or above `value` (a readable top for an axis)."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if factor * step >= value:
+                return factor * step
+        step *= 10
+
+
+@dataclass(frozen=True, slots=True)
+class MonthChart:
+    """Bars per month with labelled axes, in SVG units: a 100-high plot right of a 40-wide y axis."""
+
+    bars: list[Bar]
+    top: int  # the y axis' top value: bars are scaled to it
+    y_ticks: list[tuple[int, float]]  # (count, y)
+    x_ticks: list[tuple[str, float]]  # (label, x of the bar's middle)
+    width: int
+
+    LEFT = 40
+    PLOT = 100
+
+
+def month_chart(rows: list[tuple[dt.date | None, int]], *, max_months: int = 120) -> MonthChart | None:
+    """A person's quotes per month as a chart a reader can read: counts on the y axis (0, half,
+    top, rounded to a readable value), months on the x axis (each January, or each month when
+    there are few), and an exact count in each bar's tooltip."""
+    bars = month_bars(rows, max_months=max_months)
+    if not bars:
+        return None
+    top = _nice_ceiling(max(bar.count for bar in bars))
+    scaled = [
+        Bar(label=b.label, count=b.count, x=MonthChart.LEFT + b.x, height=round(100 * b.count / top, 1))
+        for b in bars
+    ]
+    y_ticks = [(value, round(100 - 100 * value / top, 1)) for value in sorted({0, top // 2, top})]
+    few = len(bars) <= 12
+    x_ticks = [
+        (b.label if few or i == 0 else b.label[:4], b.x + 4)
+        for i, b in enumerate(scaled)
+        if few or i == 0 or b.label.endswith("-01")
+    ]
+    return MonthChart(
+        bars=scaled, top=top, y_ticks=y_ticks, x_ticks=x_ticks, width=MonthChart.LEFT + 10 * len(bars) + 10
+    )

@@ -19,7 +19,9 @@ from annotations.filters import (
     article_list_queryset,
     quote_list_queryset,
 )
-from newsarchive.roles import Role, role_required
+from annotations.forms import PersonEditForm
+from annotations.models import Person
+from newsarchive.roles import Role, has_role, role_required
 
 PAGE_SIZE = 25
 # Lists count at most this many hits ("1000+"): an exact count of a huge result costs as
@@ -122,7 +124,13 @@ def article_search(request):
 @role_required(Role.VIEWER)
 def person_detail(request, person_id: int):
     person = search_selectors.person_get(person_id)
-    context = {"person": person, **search_selectors.person_page(person)}
+    context = {
+        "person": person,
+        **search_selectors.person_page(person),
+        "can_edit": has_role(request.user, Role.ANALYST),
+        "kinds": Person.Kind.choices,
+        "edit_form": PersonEditForm(instance=person),
+    }
     return render(request, "search/person.html", context)
 
 

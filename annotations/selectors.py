@@ -42,7 +42,6 @@ def workspace(
     context = article_annotations(article)
     mentions: list[Mention] = context["mentions"]
     quotes: list[Quote] = context["quotes"]
-    persons = {m.person for m in mentions if m.person_id} | {q.speaker for q in quotes if q.speaker_id}
     proposed = Counter(m.label for m in mentions if m.status == Status.PROPOSED)
     proposed["QUOTE"] = sum(q.status == Status.PROPOSED for q in quotes)
     by_label: dict[str, list[Mention]] = {label: [] for label in Mention.Label.values}
@@ -58,7 +57,6 @@ def workspace(
         error=error,
         notice=notice,
         history=list(Correction.objects.for_article(article.pk)[:HISTORY_LENGTH]),
-        merge_persons=sorted(persons, key=lambda p: p.name),
         proposed=[(kind, proposed[kind]) for kind in ("PERSON", "COUNTRY", "ORG", "LOC", "QUOTE")],
         mention_groups=[(Mention.Label(label).label, group) for label, group in by_label.items() if group],
     )

@@ -186,16 +186,6 @@ def annotations_accept_all(request: HttpRequest, article_id: int) -> HttpRespons
 
 @require_POST
 @role_required(Role.ANALYST)
-def person_merge(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=article_id)
-    form = forms.MergeForm(request.POST)
-    return _correct(
-        request, article, form, lambda d: services.person_merge(user=request.user, article=article, **d)
-    )
-
-
-@require_POST
-@role_required(Role.ANALYST)
 def correction_undo(request: HttpRequest, correction_id: int) -> HttpResponse:
     # Corrections made outside an article page have no workspace to show them in.
     correction = get_object_or_404(

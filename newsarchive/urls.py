@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("annotations.urls")),
     path("", include("annotations.search_urls")),
+    path("", include("annotations.person_urls")),
     path("api/", api_urls()),
 ]

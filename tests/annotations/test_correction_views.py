@@ -29,11 +29,6 @@ def person(db):
 
 
 @pytest.fixture
-def other_person(db):
-    return Person.objects.create(name="Peskow")
-
-
-@pytest.fixture
 def mention(article, person):
     start = BODY.index("Moskau")
     return Mention.objects.create(
@@ -82,14 +77,6 @@ VIEWS = [
     ("quote_speaker", "quote", "pk", "post", WRITE, {"version": 1, "new_name": "Maria Sacharowa"}),
     ("annotation_create", "article", "article_id", "post", WRITE, {"start": 0, "end": 13, "kind": "PERSON"}),
     ("annotations_accept_all", "article", "article_id", "post", WRITE, {"kind": "LOC"}),
-    (
-        "person_merge",
-        "article",
-        "article_id",
-        "post",
-        WRITE,
-        {"source": "@other_person", "target": "@person"},
-    ),
     ("correction_undo", "correction", "correction_id", "post", WRITE, {}),
     ("person_search", None, None, "get", WRITE, {"q": "Pes", "for": "@mention"}),
     ("country_search", None, None, "get", WRITE, {"q": "Rus", "for": "@mention"}),
