@@ -47,6 +47,7 @@ class LinkForm(VersionForm):
 class SpeakerForm(VersionForm):
     person = forms.ModelChoiceField(queryset=Person.objects.all(), required=False)
     new_name = forms.CharField(required=False, max_length=300)
+    new_kind = forms.ChoiceField(choices=Person.Kind.choices, required=False)
 
 
 class AcceptAllForm(forms.Form):

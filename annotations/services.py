@@ -147,6 +147,29 @@ def _persons_by_name(names: set[str]) -> dict[str, Person]:
     return found
 
 
+def _organisations_by_name(names: set[str]) -> dict[str, Person]:
+    """Organisation records for speakers the pipeline labelled ORG ("Außenministerium in Peking"),
+    matched by name or alias as written (case aside), created as kind organisation when new.
+
+    Institutions have no first names or transliterations to fold, so only exact spellings join.
+    """
+    if not names:
+        return {}
+    folded = {name.casefold(): name for name in names}
+    found: dict[str, Person] = {}
+    for person in Person.objects.filter(kind=Person.Kind.ORGANISATION).only("name", "aliases", "kind"):
+        for spelling in person.all_names():
+            if spelling.casefold() in folded:
+                found.setdefault(folded[spelling.casefold()], person)
+    for name in sorted(names - found.keys()):
+        found[name], created = Person.objects.get_or_create(
+            name=name[:300], defaults={"kind": Person.Kind.ORGANISATION}
+        )
+        if created:
+            person_keys_refresh(person_ids=[found[name].pk])
+    return found
+
+
 def _blocks(kept: tuple[int, int, str, str], span) -> bool:
     """Whether a mention people kept stops a new machine span from being proposed.
 
@@ -194,6 +217,9 @@ def extraction_apply(*, article_id: int, task_id: str, result: ExtractionResult)
         {m.key or m.text for m in result.mentions if m.label == "PERSON"}
         | {q.speaker for q in result.quotes if q.speaker and q.speaker_label == "PERSON"}
     )
+    organisations = _organisations_by_name(
+        {q.speaker for q in result.quotes if q.speaker and q.speaker_label == "ORG"}
+    )
     mentions = []
     for span in result.mentions:
         if not 0 <= span.start < span.end <= body_length:
@@ -220,7 +246,11 @@ def extraction_apply(*, article_id: int, task_id: str, result: ExtractionResult)
             continue
         if any(s < quote.end and quote.start < e for s, e in kept_quotes):
             continue
-        speaker = persons.get(quote.speaker) if quote.speaker and quote.speaker_label == "PERSON" else None
+        speaker = None
+        if quote.speaker and quote.speaker_label == "PERSON":
+            speaker = persons.get(quote.speaker)
+        elif quote.speaker and quote.speaker_label == "ORG":
+            speaker = organisations.get(quote.speaker)
         has_span = quote.speaker_start is not None and quote.speaker_end is not None
         quotes.append(
             Quote(
@@ -658,13 +688,14 @@ def _speaker_span(article: Article, speaker: Person | None, near: int) -> tuple[
 
 
 @transaction.atomic
-def person_create(*, name: str) -> tuple[Person, bool]:
-    """The person of that name (or alias), created and confirmed when unknown; (person, created)."""
+def person_create(*, name: str, kind: str = Person.Kind.PERSON) -> tuple[Person, bool]:
+    """The person or organisation of that name (or alias), created and confirmed when unknown;
+    (record, created)."""
     name = " ".join(name.split())
     existing = _person_named(name) if name else None
     if existing:
         return existing, False
-    person = Person(name=name[:300], confirmed=True)
+    person = Person(name=name[:300], kind=kind, confirmed=True)
     person.full_clean()
     person.save()
     return person, True
@@ -672,16 +703,23 @@ def person_create(*, name: str) -> tuple[Person, bool]:
 
 @transaction.atomic
 def quote_speaker_set(
-    *, user, quote: Quote, version: int, speaker: Person | None = None, new_speaker_name: str = ""
+    *,
+    user,
+    quote: Quote,
+    version: int,
+    speaker: Person | None = None,
+    new_speaker_name: str = "",
+    new_speaker_kind: str = Person.Kind.PERSON,
 ) -> Quote:
-    """Change a quote's speaker to a known person, or to a new one created from `new_speaker_name`."""
+    """Change a quote's speaker to a known person, or to a new person or organisation
+    (`new_speaker_kind`) created from `new_speaker_name`."""
     current = _fresh(quote, version)
     before_rows: dict[str, Any] = {}
     after_rows: dict[str, Any] = {}
     if speaker is None:
         if not new_speaker_name.strip():
             raise ValidationError("Choose a person or type the new speaker's name.")
-        speaker, created = person_create(name=new_speaker_name)
+        speaker, created = person_create(name=new_speaker_name, kind=new_speaker_kind)
         if created:
             before_rows[_key(speaker)] = None
             after_rows[_key(speaker)] = _row(speaker)

@@ -284,7 +284,44 @@ def test_speaker_search_offers_persons_and_a_new_one(client_as, analyst, quote, 
     response = client_as(analyst).get(reverse("person_search"), {"q": "Peskow", "for": f"quote-{quote.pk}"})
     html = response.content.decode()
     assert "Dmitri Peskow" in html and reverse("quote_speaker", args=[quote.pk]) in html
-    assert "New person “Peskow” as speaker" in html
+    assert "“Peskow” as speaker" in html and 'name="new_kind"' in html
+
+
+def test_speaker_picker_tells_namesakes_apart(client_as, analyst, article, quote, person):
+    from annotations.search import person_keys_refresh
+
+    Person.objects.filter(pk=person.pk).update(aliases=["Dmitry Peskov"])
+    Mention.objects.create(
+        article=article,
+        start=0,
+        end=13,
+        label="PERSON",
+        text="Dmitri Peskow",
+        person=person,
+        origin="machine",
+    )
+    Person.objects.create(name="Nikolai Peskow", description="Sohn des Kremlsprechers")
+    Person.objects.create(name="Außenministerium", kind=Person.Kind.ORGANISATION)
+    person_keys_refresh()
+    client = client_as(analyst)
+    html = client.get(reverse("person_search"), {"q": "Песков", "for": f"quote-{quote.pk}"}).content.decode()
+    assert "Dmitri Peskow" in html and "Nikolai Peskow" in html
+    assert "Sohn des Kremlsprechers" in html  # the recorded role
+    assert "sagte in Moskau" in html  # where the other one was last named
+    assert html.count('class="kind">person<') == 2
+    html = client.get(
+        reverse("person_search"), {"q": "Außenmin", "for": f"quote-{quote.pk}"}
+    ).content.decode()
+    assert 'class="kind">organisation<' in html
+
+
+def test_new_speaker_can_be_an_organisation(client_as, analyst, quote):
+    client_as(analyst).post(
+        reverse("quote_speaker", args=[quote.pk]),
+        {"version": 1, "new_name": "the State Department", "new_kind": "organisation"},
+    )
+    quote.refresh_from_db()
+    assert (quote.speaker.name, quote.speaker.kind) == ("the State Department", "organisation")
 
 
 def test_history_shows_before_and_after(client_as, viewer, analyst, mention):

@@ -113,3 +113,23 @@ def test_search_keys_follow_the_linked_aliases():
     person_keys_refresh()
     assert Person.objects.get().search_keys == ["dmitri peskov", "peskov"]
     assert Mention.objects.filter(person__name="Dmitri Peskow").count() == 2
+
+
+@pytest.mark.django_db
+def test_org_speakers_become_organisation_records():
+    article = _article("„Ja“, teilte das Außenministerium in Peking mit.", "a")
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.PROCESSING, extraction_task_id="t")
+    start = article.body.index("Ja")
+    speaker = "Außenministerium in Peking"
+    quote = QuoteSpan(start, start + 2, "Ja", True, "teilte mit", speaker, None, None, "ORG")
+    result = ExtractionResult(language="de", pipeline="t", version="1", quotes=[quote])
+    services.extraction_apply(article_id=article.pk, task_id="t", result=result)
+    again = _article("„Nein“, so das außenministerium in Peking.", "b")
+    Article.objects.filter(pk=again.pk).update(status=Article.Status.PROCESSING, extraction_task_id="t")
+    start = again.body.index("Nein")
+    quote = QuoteSpan(start, start + 4, "Nein", True, "so", "außenministerium in Peking", None, None, "ORG")
+    result = ExtractionResult(language="de", pipeline="t", version="1", quotes=[quote])
+    services.extraction_apply(article_id=again.pk, task_id="t", result=result)
+    organisation = Person.objects.get()
+    assert (organisation.name, organisation.kind) == (speaker, Person.Kind.ORGANISATION)
+    assert Quote.objects.filter(speaker=organisation).count() == 2
