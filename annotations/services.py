@@ -108,7 +108,9 @@ def _person_alias_add(person: Person, spelling: str) -> None:
 def _person_link(name: str) -> Person:
     """The record for a spelling the archive has not seen: an identity it folds to, or a new one."""
     candidates = list(
-        Person.objects.filter(search_keys__overlap=name_keys(name)).only("name", "aliases", "confirmed")
+        Person.objects.filter(search_keys__overlap=name_keys(name), kind=Person.Kind.PERSON).only(
+            "name", "aliases", "confirmed"
+        )
     )
     chosen, _ambiguous = identity_choose(name, [(p.pk, p.all_names()) for p in candidates])
     # An ambiguous spelling gets a record of its own: the persons page offers it as a merge

@@ -133,3 +133,27 @@ def test_org_speakers_become_organisation_records():
     organisation = Person.objects.get()
     assert (organisation.name, organisation.kind) == (speaker, Person.Kind.ORGANISATION)
     assert Quote.objects.filter(speaker=organisation).count() == 2
+
+
+@pytest.mark.django_db
+def test_rerun_keeps_a_human_merge(analyst):
+    Person.objects.create(name="Ivan Peskow")  # makes the bare surname ambiguous
+    _run(_article("„Ja“, sagte Dmitri Peskow.", "a"), ["Dmitri Peskow"], "Dmitri Peskow")
+    bare_article = _article("„Ja“, sagte Peskow.", "b")
+    _run(bare_article, ["Peskow"], "Peskow")
+    bare, dmitri = Person.objects.get(name="Peskow"), Person.objects.get(name="Dmitri Peskow")
+    services.person_merge(user=analyst, source=bare, target=dmitri)
+
+    _run(bare_article, ["Peskow"], "Peskow", task="t2")
+    _run(_article("„Ja“, sagte Peskow.", "c"), ["Peskow"], "Peskow", task="t3")
+    assert not Person.objects.filter(name="Peskow").exists()
+    assert Quote.objects.filter(speaker=dmitri).count() == 3
+
+
+@pytest.mark.django_db
+def test_person_spellings_never_join_an_organisation():
+    Person.objects.create(name="Institut Peskov", kind=Person.Kind.ORGANISATION)
+    person_keys_refresh()
+    _run(_article("„Ja“, sagte Dmitri Peskow.", "a"), ["Dmitri Peskow"], "Dmitri Peskow")
+    _run(_article("„Ja“, sagte Peskov.", "b"), ["Peskov"], "Peskov")
+    assert Person.objects.get(name="Dmitri Peskow").aliases == ["Peskov"]
