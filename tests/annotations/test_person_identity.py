@@ -6,7 +6,7 @@ import pytest
 
 from annotations import person_services, search_selectors, services
 from annotations.models import Mention, Person, Quote
-from annotations.names import identity_choose, identity_score
+from annotations.names import identity_choose, identity_score, name_fold
 from annotations.nlp import EntitySpan, ExtractionResult, QuoteSpan
 from annotations.search import person_keys_refresh
 from articles.models import Article
@@ -157,3 +157,12 @@ def test_person_spellings_never_join_an_organisation():
     _run(_article("„Ja“, sagte Dmitri Peskow.", "a"), ["Dmitri Peskow"], "Dmitri Peskow")
     _run(_article("„Ja“, sagte Peskov.", "b"), ["Peskov"], "Peskov")
     assert Person.objects.get(name="Dmitri Peskow").aliases == ["Peskov"]
+
+
+@pytest.mark.django_db
+def test_an_organisation_is_keyed_by_its_whole_name_only():
+    ministry = Person.objects.create(name="Verteidigungsministerium in Berlin", kind=Person.Kind.ORGANISATION)
+    person_keys_refresh()
+    ministry.refresh_from_db()
+    assert ministry.search_keys == [name_fold("Verteidigungsministerium in Berlin")]
+    assert "berlin" not in ministry.search_keys
