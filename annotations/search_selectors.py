@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchQueryField
 from django.db import connection
-from django.db.models import Case, Count, Value, When
+from django.db.models import Case, Count, F, Value, When
 from django.db.models.functions import Left, TruncMonth
 from django.http import Http404
 from django.utils.html import escape
@@ -162,12 +162,14 @@ def person_page(person: Person, *, limit: int = 15) -> dict:
         .annotate(articles=Count("article_id", distinct=True))
         .order_by("-articles", "speaker__name")[:limit]
     )
-    recent_articles = quotes.order_by("-published", "-pk").values("article_id")[:RECENT_ARTICLES]
+    # The newest quotes' articles, from the (speaker, published, id) index: NULLS LAST as there.
+    newest = (F("published").desc(nulls_last=True), F("id").desc())
+    recent_articles = quotes.order_by(*newest).values("article_id")[: ARTICLES_SHOWN * 5]
     articles = list(
         Article.objects.filter(pk__in=recent_articles)
         .select_related("source")
         .only("title", "published", "language", "source__name", "source_hint")
-        .order_by("-published", "-pk")[:ARTICLES_SHOWN]
+        .order_by(*newest)[:ARTICLES_SHOWN]
     )
     return {
         "quote_count": sum(n for _, n in per_month),
@@ -225,12 +227,13 @@ def country_page(country: Country, *, limit: int = 15) -> dict:
 
 
 def person_spellings(person: Person) -> list[tuple[str, int]]:
-    """Each spelling of the person's name with how many visible mentions use it (of the latest
-    RECENT_MENTIONS), most used first.
+    """Each spelling of the person's name with how many visible mentions use it (of up to
+    RECENT_MENTIONS of them), most used first.
 
     The record's names with no mention (yet) are listed with 0, so every alias shows.
     """
-    recent = Mention.objects.visible().filter(person=person).order_by("-pk").values("pk")[:RECENT_MENTIONS]
+    # Any RECENT_MENTIONS of them, unordered: read from the person index however many there are.
+    recent = Mention.objects.visible().filter(person=person).order_by().values("pk")[:RECENT_MENTIONS]
     rows = (
         Mention.objects.filter(pk__in=recent)
         .values_list("text")
