@@ -58,7 +58,8 @@ def known_persons() -> list[KnownPerson]:
     """Persons an analyst confirmed, so the pipeline finds them next time."""
     return [
         KnownPerson(name=p.name, aliases=tuple(p.aliases))
-        for p in Person.objects.filter(confirmed=True).only("name", "aliases")
+        # Organisations are speakers, not person names for the gazetteer to find.
+        for p in Person.objects.filter(confirmed=True, kind=Person.Kind.PERSON).only("name", "aliases")
     ]
 
 

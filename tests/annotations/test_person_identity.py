@@ -166,3 +166,10 @@ def test_an_organisation_is_keyed_by_its_whole_name_only():
     ministry.refresh_from_db()
     assert ministry.search_keys == [name_fold("Verteidigungsministerium in Berlin")]
     assert "berlin" not in ministry.search_keys
+
+
+@pytest.mark.django_db
+def test_confirmed_organisations_are_not_fed_to_the_person_gazetteer():
+    Person.objects.create(name="the State Department", kind=Person.Kind.ORGANISATION, confirmed=True)
+    Person.objects.create(name="Matthew Miller", confirmed=True)
+    assert [p.name for p in services.known_persons()] == ["Matthew Miller"]
