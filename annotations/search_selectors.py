@@ -124,7 +124,7 @@ RECENT_QUOTES = 500
 RECENT_ARTICLES = 200
 ARTICLES_SHOWN = 20
 # Spellings are counted over the latest mentions only, like the other parts of the page.
-RECENT_MENTIONS = 2000
+RECENT_MENTIONS = 500
 
 # Countries named inside the person's latest quotes: a country mention within the quote span.
 _PERSON_COUNTRIES = """
