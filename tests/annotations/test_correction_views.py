@@ -284,7 +284,7 @@ def test_speaker_search_offers_persons_and_a_new_one(client_as, analyst, quote, 
     response = client_as(analyst).get(reverse("person_search"), {"q": "Peskow", "for": f"quote-{quote.pk}"})
     html = response.content.decode()
     assert "Dmitri Peskow" in html and reverse("quote_speaker", args=[quote.pk]) in html
-    assert "“Peskow” as speaker" in html and 'name="new_kind"' in html
+    assert "New person “Peskow” as speaker" in html and "New organisation “Peskow” as speaker" in html
 
 
 def test_speaker_picker_tells_namesakes_apart(client_as, analyst, article, quote, person):
