@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from annotations.models import Correction, Country, ExtractionRun, Mention, Person, PersonQuoteMonth, Quote
+from annotations.models import (
+    Correction,
+    Country,
+    ExtractionRun,
+    Mention,
+    Person,
+    PersonDistinction,
+    PersonQuoteMonth,
+    Quote,
+)
 
 
 @admin.register(Country)
@@ -11,9 +20,15 @@ class CountryAdmin(admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "description", "wikidata_id", "confirmed"]
-    list_filter = ["confirmed"]
+    list_display = ["name", "kind", "description", "wikidata_id", "confirmed"]
+    list_filter = ["kind", "confirmed"]
     search_fields = ["name"]
+
+
+@admin.register(PersonDistinction)
+class PersonDistinctionAdmin(admin.ModelAdmin):
+    list_display = ["low", "high", "created_by", "created_at"]
+    raw_id_fields = ["low", "high", "created_by"]
 
 
 @admin.register(ExtractionRun)

@@ -61,11 +61,7 @@ class LinkForm(VersionForm):
 class SpeakerForm(VersionForm):
     person = forms.ModelChoiceField(queryset=Person.objects.all(), required=False)
     new_name = forms.CharField(required=False, max_length=300)
-
-
-class MergeForm(forms.Form):
-    source = forms.ModelChoiceField(queryset=Person.objects.all())
-    target = forms.ModelChoiceField(queryset=Person.objects.all())
+    new_kind = forms.ChoiceField(choices=Person.Kind.choices, required=False)
 
 
 class AcceptAllForm(forms.Form):
@@ -80,3 +76,47 @@ def errors_text(form: forms.Form) -> str:
 
 class UndoForm(forms.Form):
     """Nothing to enter: the correction is in the URL."""
+
+
+# --- archive-wide person management ---------------------------------------------------------
+
+
+class MergeConfirmForm(forms.Form):
+    """Both records named by the analyst, and an explicit yes: nothing is chosen for them."""
+
+    source = forms.ModelChoiceField(queryset=Person.objects.all())
+    target = forms.ModelChoiceField(queryset=Person.objects.all())
+    confirm = forms.BooleanField(
+        required=True, error_messages={"required": "Tick the box to confirm the merge."}
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("source") and data.get("source") == data.get("target"):
+            raise forms.ValidationError("Choose two different records.")
+        return data
+
+
+class SplitForm(forms.Form):
+    alias = forms.CharField(max_length=300)
+    kind = forms.ChoiceField(choices=Person.Kind.choices, initial=Person.Kind.PERSON)
+
+
+class KeepApartForm(forms.Form):
+    first = forms.ModelChoiceField(queryset=Person.objects.all())
+    second = forms.ModelChoiceField(queryset=Person.objects.all())
+
+
+class PersonEditForm(forms.ModelForm):
+    """What an analyst may set on a record: its kind, role line and Wikidata QID."""
+
+    class Meta:
+        model = Person
+        fields = ["kind", "description", "wikidata_id"]
+        labels = {"wikidata_id": "Wikidata QID", "description": "Role or description"}
+
+    def clean_wikidata_id(self) -> str:
+        value = self.cleaned_data["wikidata_id"].strip().upper()
+        if value and not (value.startswith("Q") and value[1:].isdigit() and len(value) <= 20):
+            raise forms.ValidationError("A Wikidata QID is Q followed by digits, e.g. Q4157033.")
+        return value

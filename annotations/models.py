@@ -31,7 +31,14 @@ class Country(models.Model):
 
 
 class Person(models.Model):
+    """A speaker's identity: a person, or an organisation that speaks (a ministry, a press service)."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+
     name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
     aliases = ArrayField(models.CharField(max_length=300), default=list, blank=True)
     description = models.CharField(max_length=500, blank=True, help_text="Role, e.g. Kremlin spokesman.")
     wikidata_id = models.CharField(max_length=20, blank=True)
@@ -49,6 +56,9 @@ class Person(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["name"], name="person_name_unique"),
             models.CheckConstraint(condition=~Q(name=""), name="person_name_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["person", "organisation"]), name="person_kind_valid"
+            ),
         ]
         indexes = [
             GinIndex(fields=["search_keys"], name="person_search_keys"),
@@ -61,6 +71,36 @@ class Person(models.Model):
 
     def all_names(self) -> list[str]:
         return [self.name, *self.aliases]
+
+
+# --- Person identity (issue 15): pairs analysts keep apart ------------------------------
+
+
+class PersonDistinction(models.Model):
+    """Two records an analyst said are different people (a split, or a dismissed suggestion).
+
+    Merge suggestions leave such pairs out, so a human's "not the same" is never asked again.
+    The pair is stored smaller id first.
+    """
+
+    low = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    high = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["low", "high"], name="person_distinction_unique"),
+            models.CheckConstraint(condition=Q(low__lt=F("high")), name="person_distinction_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.low_id} ≠ {self.high_id}"
+
+
+# --- end of person identity block ----------------------------------------------------------
 
 
 class Origin(models.TextChoices):
@@ -337,6 +377,9 @@ class Correction(models.Model):
         QUOTE_DELETE = "quote_delete", "Removed quote"
         SPEAKER_SET = "speaker_set", "Changed speaker"
         PERSON_MERGE = "person_merge", "Merged persons"
+        PERSON_SPLIT = "person_split", "Split a spelling out"
+        PERSON_APART = "person_apart", "Kept persons apart"
+        PERSON_EDIT = "person_edit", "Edited a person record"
         ACCEPT_ALL = "accept_all", "Accepted all"
         REVIEW = "review", "Review state"
         METADATA = "metadata", "Article details"

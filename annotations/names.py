@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from unidecode import unidecode
 
@@ -119,14 +120,24 @@ def name_keys(*names: str) -> list[str]:
     return keys
 
 
+# Folded first names this alike (same initial) are one name spelt in two traditions:
+# French "Sergueï" / German "Sergej" (sergui / sergei), Ukrainian "Dmytro" / "Dmitri".
+_GIVEN_SIMILARITY = 0.8
+
+
+def _given_word_compatible(q: str, c: str) -> bool:
+    if c.startswith(q) or q.startswith(c):
+        return True
+    alike = SequenceMatcher(None, q, c).ratio() >= _GIVEN_SIMILARITY
+    return q[0] == c[0] and min(len(q), len(c)) > 3 and alike
+
+
 def _given_compatible(query: tuple[str, ...], candidate: tuple[str, ...]) -> bool:
-    """ "D." fits "dmitri"; "dmitri" fits "dmitri sergeyevich"; a missing first name fits anything."""
+    """ "D." fits "dmitri"; "dmitri" fits "dmitri sergeyevich"; "sergui" fits "sergei";
+    a missing first name fits anything."""
     if not query or not candidate:
         return True
-    for q, c in zip(query, candidate, strict=False):
-        if not c.startswith(q) and not q.startswith(c):
-            return False
-    return True
+    return all(_given_word_compatible(q, c) for q, c in zip(query, candidate, strict=False))
 
 
 def name_match_score(query: str, candidate: str) -> float:
@@ -146,3 +157,36 @@ def name_match_score(query: str, candidate: str) -> float:
     if q.surname == c.surname:
         return 0.5
     return 0.0
+
+
+def identity_score(name: str, candidate_names: list[str]) -> float:
+    """How surely a person known by `candidate_names` is the one called `name` (0 to 1).
+
+    The best name_match_score over the candidate's spellings, except that one spelling with
+    the same surname but other first names (0.5) vetoes the rest: "Ivan Peskov" is not the
+    record "Peskow" once that record also holds "Dmitri Peskow".
+    """
+    scores = [name_match_score(name, other) for other in candidate_names]
+    if not scores:
+        return 0.0
+    if any(score == 0.5 for score in scores):
+        return 0.5
+    return max(scores)
+
+
+def identity_choose(name: str, candidates: list[tuple[int, list[str]]]) -> tuple[int | None, bool]:
+    """The one known identity a new spelling `name` belongs to: (id or None, ambiguous).
+
+    `candidates` are (id, spellings) of persons sharing a folded key with `name`. A single
+    candidate at SAME_PERSON level or above is chosen; of several, one that has the same
+    full name (score 1) wins; otherwise nobody is chosen and `ambiguous` says a person must
+    decide (two Peskovs and a bare "Peskov").
+    """
+    scored = [(identity_score(name, names), pk) for pk, names in candidates]
+    strong = [(score, pk) for score, pk in scored if score >= 0.9]
+    if len(strong) == 1:
+        return strong[0][1], False
+    exact = [pk for score, pk in strong if score == 1.0]
+    if len(exact) == 1:
+        return exact[0], False
+    return None, len(strong) > 1

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -14,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from annotations.highlight import Layer, Segment, segments
 from annotations.models import Annotation, Correction, Country, Mention, Person, Quote, Status
+from annotations.search.persons import person_search
 from articles.models import Article, Source
 from newsarchive.roles import Role, has_role
 
@@ -96,7 +99,6 @@ def workspace(
     context = article_annotations(article)
     mentions: list[Mention] = context["mentions"]
     quotes: list[Quote] = context["quotes"]
-    persons = {m.person for m in mentions if m.person_id} | {q.speaker for q in quotes if q.speaker_id}
     proposed = Counter(m.label for m in mentions if m.status == Status.PROPOSED)
     proposed["QUOTE"] = sum(q.status == Status.PROPOSED for q in quotes)
     by_label: dict[str, list[Mention]] = {label: [] for label in Mention.Label.values}
@@ -112,7 +114,6 @@ def workspace(
         error=error,
         notice=notice,
         history=article_history(article),
-        merge_persons=sorted(persons, key=lambda p: p.name),
         proposed=[(kind, proposed[kind]) for kind in ("PERSON", "COUNTRY", "ORG", "LOC", "QUOTE")],
         mention_groups=[(Mention.Label(label).label, group) for label, group in by_label.items() if group],
     )
@@ -145,13 +146,53 @@ def annotation_target(target: str) -> Mention | Quote | None:
     return model.objects.filter(pk=int(pk)).first()
 
 
-def persons_search(query: str) -> QuerySet[Person]:
+@dataclass(frozen=True, slots=True)
+class SpeakerCandidate:
+    """A record offered in the speaker picker, with what tells it apart from its namesakes."""
+
+    person: Person
+    line: str  # the role an analyst recorded, else where the name last stood in an article
+
+    @property
+    def pk(self) -> int:
+        return self.person.pk
+
+
+# Where each record was last named: the words around its latest visible mention.
+_LATEST_CONTEXT = """
+SELECT DISTINCT ON (m.person_id) m.person_id,
+  substr(a.body, greatest(m.start - 40, 0) + 1, least(m.start, 40) + (m."end" - m.start) + 30), a.title
+FROM annotations_mention m JOIN articles_article a ON a.id = m.article_id
+WHERE m.person_id = ANY(%s) AND NOT (m.status = 'rejected')
+ORDER BY m.person_id, m.id DESC
+"""
+
+
+def persons_search(query: str) -> list[SpeakerCandidate]:
+    """Records for the speaker picker: any spelling (folded keys, as quote search), then plain
+    substring matches, each with its kind and a line that tells namesakes apart. Three queries."""
     query = query.strip()
     if not query:
-        return Person.objects.none()
-    return Person.objects.filter(Q(name__icontains=query) | Q(aliases__contains=[query])).order_by(
-        "-confirmed", "name"
-    )[:SEARCH_LIMIT]
+        return []
+    found = [m.person for m in person_search(query, limit=SEARCH_LIMIT, with_counts=False)]
+    if len(found) < SEARCH_LIMIT:
+        more = Person.objects.filter(Q(name__icontains=query) | Q(aliases__contains=[query]))
+        more = more.exclude(pk__in=[p.pk for p in found]).order_by("-confirmed", "name")
+        found += list(more.defer("search_keys", "search_text")[: SEARCH_LIMIT - len(found)])
+    with connection.cursor() as cursor:
+        cursor.execute(_LATEST_CONTEXT, [[p.pk for p in found]])
+        context = {pk: (" ".join(snippet.split()), title) for pk, snippet, title in cursor.fetchall()}
+    candidates = []
+    for person in found:
+        if person.description:
+            line = person.description
+        elif person.pk in context:
+            snippet, title = context[person.pk]
+            line = f"“…{snippet}…” ({title[:60]})"
+        else:
+            line = "not named in any article yet"
+        candidates.append(SpeakerCandidate(person, line))
+    return candidates
 
 
 def countries_search(query: str) -> QuerySet[Country]:

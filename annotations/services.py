@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -26,8 +26,9 @@ from annotations.models import (
     Quote,
     Status,
 )
+from annotations.names import identity_choose, name_key, name_keys
 from annotations.nlp import ExtractionResult, KnownPerson
-from annotations.search.persons import person_keys_refresh
+from annotations.search.persons import person_keys_fill_missing, person_keys_refresh
 from annotations.selectors import article_open_items, open_items_listed, quote_span_warnings
 from articles.models import Article
 from newsarchive.conflicts import conflict_check
@@ -69,7 +70,8 @@ def known_persons() -> list[KnownPerson]:
     """Persons an analyst confirmed, so the pipeline finds them next time."""
     return [
         KnownPerson(name=p.name, aliases=tuple(p.aliases))
-        for p in Person.objects.filter(confirmed=True).only("name", "aliases")
+        # Organisations are speakers, not person names for the gazetteer to find.
+        for p in Person.objects.filter(confirmed=True, kind=Person.Kind.PERSON).only("name", "aliases")
     ]
 
 
@@ -92,8 +94,56 @@ def extraction_fail(
             )
 
 
+# One lock for the machine's person linking: two workers that meet "Dmitri Peskow" and
+# "Dmitry Peskov" at once would otherwise each create a record. Held to the end of the
+# extraction's transaction, and only taken when a name is new to the archive.
+_PERSON_LINK_LOCK = 0x6E615F70  # "na_p"
+
+
+def _person_alias_add(person: Person, spelling: str) -> None:
+    """Keep `spelling` on the record; a bare surname record takes the full name as its name.
+
+    Only records no analyst confirmed are renamed: the machine never changes a human's choice.
+    """
+    if spelling in person.all_names():
+        return
+    key, own = name_key(spelling), name_key(person.name)
+    if not person.confirmed and key and own and key.given and not own.given:
+        person.aliases = [person.name, *person.aliases]
+        person.name = spelling[:300]
+        fields = ["name", "aliases"]
+    else:
+        person.aliases = [*person.aliases, spelling[:300]]
+        fields = ["aliases"]
+    person.save(update_fields=fields)
+
+
+def _person_link(name: str) -> Person:
+    """The record for a spelling the archive has not seen: an identity it folds to, or a new one."""
+    candidates = list(
+        Person.objects.filter(search_keys__overlap=name_keys(name), kind=Person.Kind.PERSON).only(
+            "name", "aliases", "confirmed"
+        )
+    )
+    chosen, _ambiguous = identity_choose(name, [(p.pk, p.all_names()) for p in candidates])
+    # An ambiguous spelling gets a record of its own: the persons page offers it as a merge
+    # suggestion (it shares a key with the others) instead of guessing.
+    person = next((p for p in candidates if p.pk == chosen), None)
+    if person is not None:
+        _person_alias_add(person, name)
+    else:
+        person, _ = Person.objects.get_or_create(name=name[:300])
+    person_keys_refresh(person_ids=[person.pk])
+    return person
+
+
 def _persons_by_name(names: set[str]) -> dict[str, Person]:
-    """Person rows for the machine's person names, created when unknown (aliases match too)."""
+    """Person rows for the machine's person names (names and aliases match as written).
+
+    A name not yet known joins the identity it folds to (annotations.names: transliteration,
+    spelling variants, Cyrillic, surname with compatible first names) as an alias; only
+    when no identity or several fit is a record created.
+    """
     if not names:
         return {}
     found: dict[str, Person] = {}
@@ -103,14 +153,35 @@ def _persons_by_name(names: set[str]) -> dict[str, Person]:
                 found.setdefault(name, person)
     missing = names - found.keys()
     if missing:
-        Person.objects.bulk_create([Person(name=n[:300]) for n in sorted(missing)], ignore_conflicts=True)
-        created = list(
-            Person.objects.filter(name__in=missing, search_keys__isnull=True).values_list("pk", flat=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PERSON_LINK_LOCK])
+        person_keys_fill_missing()
+        # Full names first, so a bare surname of the same article finds the full name's record.
+        for name in sorted(missing, key=lambda n: (-len(n.split()), n)):
+            found[name] = _person_link(name)
+    return found
+
+
+def _organisations_by_name(names: set[str]) -> dict[str, Person]:
+    """Organisation records for speakers the pipeline labelled ORG ("Außenministerium in Peking"),
+    matched by name or alias as written (case aside), created as kind organisation when new.
+
+    Institutions have no first names or transliterations to fold, so only exact spellings join.
+    """
+    if not names:
+        return {}
+    folded = {name.casefold(): name for name in names}
+    found: dict[str, Person] = {}
+    for person in Person.objects.filter(kind=Person.Kind.ORGANISATION).only("name", "aliases", "kind"):
+        for spelling in person.all_names():
+            if spelling.casefold() in folded:
+                found.setdefault(folded[spelling.casefold()], person)
+    for name in sorted(names - found.keys()):
+        found[name], created = Person.objects.get_or_create(
+            name=name[:300], defaults={"kind": Person.Kind.ORGANISATION}
         )
-        # New persons are searchable by every spelling at once, not only after the lazy refill.
-        person_keys_refresh(person_ids=created)
-        for person in Person.objects.filter(name__in=missing):
-            found[person.name] = person
+        if created:
+            person_keys_refresh(person_ids=[found[name].pk])
     return found
 
 
@@ -161,6 +232,9 @@ def extraction_apply(*, article_id: int, task_id: str, result: ExtractionResult)
         {m.key or m.text for m in result.mentions if m.label == "PERSON"}
         | {q.speaker for q in result.quotes if q.speaker and q.speaker_label == "PERSON"}
     )
+    organisations = _organisations_by_name(
+        {q.speaker for q in result.quotes if q.speaker and q.speaker_label == "ORG"}
+    )
     mentions = []
     for span in result.mentions:
         if not 0 <= span.start < span.end <= body_length:
@@ -187,7 +261,11 @@ def extraction_apply(*, article_id: int, task_id: str, result: ExtractionResult)
             continue
         if any(s < quote.end and quote.start < e for s, e in kept_quotes):
             continue
-        speaker = persons.get(quote.speaker) if quote.speaker and quote.speaker_label == "PERSON" else None
+        speaker = None
+        if quote.speaker and quote.speaker_label == "PERSON":
+            speaker = persons.get(quote.speaker)
+        elif quote.speaker and quote.speaker_label == "ORG":
+            speaker = organisations.get(quote.speaker)
         has_span = quote.speaker_start is not None and quote.speaker_end is not None
         quotes.append(
             Quote(
@@ -695,13 +773,14 @@ def _speaker_span(article: Article, speaker: Person | None, near: int) -> tuple[
 
 
 @transaction.atomic
-def person_create(*, name: str) -> tuple[Person, bool]:
-    """The person of that name (or alias), created and confirmed when unknown; (person, created)."""
+def person_create(*, name: str, kind: str = Person.Kind.PERSON) -> tuple[Person, bool]:
+    """The person or organisation of that name (or alias), created and confirmed when unknown;
+    (record, created)."""
     name = " ".join(name.split())
     existing = _person_named(name) if name else None
     if existing:
         return existing, False
-    person = Person(name=name[:300], confirmed=True)
+    person = Person(name=name[:300], kind=kind, confirmed=True)
     person.full_clean()
     person.save()
     return person, True
@@ -709,16 +788,23 @@ def person_create(*, name: str) -> tuple[Person, bool]:
 
 @transaction.atomic
 def quote_speaker_set(
-    *, user, quote: Quote, version: int, speaker: Person | None = None, new_speaker_name: str = ""
+    *,
+    user,
+    quote: Quote,
+    version: int,
+    speaker: Person | None = None,
+    new_speaker_name: str = "",
+    new_speaker_kind: str = Person.Kind.PERSON,
 ) -> Quote:
-    """Change a quote's speaker to a known person, or to a new one created from `new_speaker_name`."""
+    """Change a quote's speaker to a known person, or to a new person or organisation
+    (`new_speaker_kind`) created from `new_speaker_name`."""
     current = _fresh(quote, version)
     before_rows: dict[str, Any] = {}
     after_rows: dict[str, Any] = {}
     if speaker is None:
         if not new_speaker_name.strip():
             raise ValidationError("Choose a person or type the new speaker's name.")
-        speaker, created = person_create(name=new_speaker_name)
+        speaker, created = person_create(name=new_speaker_name, kind=new_speaker_kind)
         if created:
             before_rows[_key(speaker)] = None
             after_rows[_key(speaker)] = _row(speaker)

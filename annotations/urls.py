@@ -28,7 +28,6 @@ urlpatterns = [
         views.annotations_accept_all,
         name="annotations_accept_all",
     ),
-    path("articles/<int:article_id>/persons/merge/", views.person_merge, name="person_merge"),
     path("corrections/<int:correction_id>/undo/", views.correction_undo, name="correction_undo"),
     path("search/persons/", views.entity_search, {"what": "persons"}, name="person_search"),
     path("search/countries/", views.entity_search, {"what": "countries"}, name="country_search"),

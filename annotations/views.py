@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations import forms, selectors, services
-from annotations.models import Annotation, Correction, Mention, Quote
+from annotations.models import Annotation, Correction, Mention, Person, Quote
 from articles.models import Article
 from newsarchive.roles import Role, role_required
 
@@ -157,7 +157,12 @@ def quote_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
     def speaker(d):
         return services.quote_speaker_set(
-            user=user, quote=quote, version=d["version"], speaker=d["person"], new_speaker_name=d["new_name"]
+            user=user,
+            quote=quote,
+            version=d["version"],
+            speaker=d["person"],
+            new_speaker_name=d["new_name"],
+            new_speaker_kind=d["new_kind"] or Person.Kind.PERSON,
         )
 
     runs = {
@@ -208,16 +213,6 @@ def annotations_accept_all(request: HttpRequest, article_id: int) -> HttpRespons
 
 @require_POST
 @role_required(Role.ANALYST)
-def person_merge(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=article_id)
-    form = forms.MergeForm(request.POST)
-    return _correct(
-        request, article, form, lambda d: services.person_merge(user=request.user, article=article, **d)
-    )
-
-
-@require_POST
-@role_required(Role.ANALYST)
 def correction_undo(request: HttpRequest, correction_id: int) -> HttpResponse:
     # Corrections made outside an article page have no workspace to show them in.
     correction = get_object_or_404(
@@ -239,5 +234,11 @@ def entity_search(request: HttpRequest, what: str) -> HttpResponse:
         return render(request, "annotations/_search_results.html", {"results": []}, status=404)
     query = request.GET.get("q", "")
     search = selectors.countries_search if what == "countries" else selectors.persons_search
-    context = {"annotation": annotation, "query": query.strip(), "results": search(query), "what": what}
+    context = {
+        "annotation": annotation,
+        "query": query.strip(),
+        "results": search(query),
+        "what": what,
+        "speaker_kinds": Person.Kind.choices,
+    }
     return render(request, "annotations/_search_results.html", context)

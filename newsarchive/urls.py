@@ -27,5 +27,6 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include("annotations.urls")),
     path("", include("annotations.search.urls")),
+    path("", include("annotations.persons.urls")),
     path("api/", api_urls()),
 ]

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
-from annotations.models import Country, Mention, Quote
+from annotations.models import Country
+from annotations.search.filters import person_filter
 from articles.models import Article, Source
 
 
@@ -44,12 +45,7 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.filter(countries__contains=[value.pk])
 
     def filter_person(self, queryset, name, value):
-        value = value.strip()
-        named = Q(person__name__icontains=value) | Q(person__aliases__contains=[value])
-        mentions = Mention.objects.visible().filter(named, article=OuterRef("pk"))
-        spoke = Q(speaker__name__icontains=value) | Q(speaker__aliases__contains=[value])
-        quotes = Quote.objects.visible().filter(spoke, article=OuterRef("pk"))
-        return queryset.filter(Exists(mentions) | Exists(quotes))
+        return person_filter(queryset, value)[0]
 
 
 LANGUAGES = [("de", "German"), ("en", "English"), ("fr", "French")]

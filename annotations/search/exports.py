@@ -59,6 +59,8 @@ QUOTE_FIELDS = [
     "status",
     "speaker_id",
     "speaker",
+    "speaker_kind",
+    "speaker_wikidata_id",
     "article_id",
     "article_title",
     "source",
@@ -78,6 +80,9 @@ def quote_record(quote: Quote) -> dict:
         "status": quote.status,
         "speaker_id": quote.speaker_id,
         "speaker": quote.speaker_display,
+        # One record per identity (all spellings); its kind and Wikidata QID when an analyst set one.
+        "speaker_kind": quote.speaker.kind if quote.speaker_id else None,
+        "speaker_wikidata_id": (quote.speaker.wikidata_id or None) if quote.speaker_id else None,
         "article_id": quote.article_id,
         "article_title": article.title,
         "source": article.source.name if article.source_id else article.source_hint,

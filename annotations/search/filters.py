@@ -9,10 +9,10 @@ import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQueryField
 from django.db import connection
-from django.db.models import BooleanField, F, Func
+from django.db.models import BooleanField, Exists, F, Func, OuterRef
 from django.db.models.expressions import RawSQL
 
-from annotations.models import Country, Quote
+from annotations.models import Country, Mention, Quote
 from annotations.search.persons import PersonResolution, person_resolve
 from articles.models import LANGUAGE_MARK, SEARCH_CONFIGS, YEAR_MARK, Article, Source
 
@@ -129,8 +129,26 @@ def quote_list_queryset():
     )
 
 
+def articles_naming(queryset, person_ids: list[int]):
+    """Articles that mention any of these records or quote them (one identity, all its spellings)."""
+    mentions = Mention.objects.visible().filter(person_id__in=person_ids, article=OuterRef("pk"))
+    quotes = Quote.objects.visible().filter(speaker_id__in=person_ids, article=OuterRef("pk"))
+    return queryset.filter(Exists(mentions) | Exists(quotes))
+
+
+def person_filter(queryset, value: str):
+    """The "Person mentioned" filter of every article list: the name resolved as quote search does
+    (annotations.search.person_resolve), so ?person=Песков finds what ?person=Peskov finds."""
+    value = value.strip()
+    if not value:
+        return queryset, None
+    resolution = person_resolve(value)
+    return articles_naming(queryset, resolution.person_ids), resolution
+
+
 class ArticleSearchFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Search")
+    person = django_filters.CharFilter(method="filter_person", label="Person mentioned")
     published = django_filters.DateFromToRangeFilter(widget=DATE_WIDGET)
     source = django_filters.ModelChoiceFilter(queryset=Source.objects.all())
     country = CountryCodeFilter(countries_path="countries")
@@ -146,6 +164,11 @@ class ArticleSearchFilter(django_filters.FilterSet):
 
     # Exports set None: every match, newest first, unranked.
     rank_window: int | None = RANK_WINDOW
+    resolution: PersonResolution | None = None
+
+    def filter_person(self, qs, name, value):
+        qs, self.resolution = person_filter(qs, value)
+        return qs
 
     def filter_text(self, qs, name, value):
         # Applied last, in filter_queryset: the rank window must see the other filters first.

@@ -39,7 +39,11 @@ FROM unnest(%s::bigint[]) AS p(id)
 
 
 def _keyed(person: Person) -> Person:
-    person.search_keys = name_keys(person.name, *person.aliases)
+    if person.kind == Person.Kind.ORGANISATION:
+        # An institution has no surname: "… in Berlin" must not answer a search for "Berlin".
+        person.search_keys = list(dict.fromkeys(k for k in map(name_fold, person.all_names()) if k))
+    else:
+        person.search_keys = name_keys(person.name, *person.aliases)
     person.search_text = " ".join(person.search_keys)
     return person
 
@@ -51,7 +55,7 @@ def person_keys_refresh(*, person_ids: Iterable[int] | None = None, batch_size: 
     Call it after creating or renaming persons; `person_keys_fill_missing` catches any
     that were missed, since new rows and renamed rows (trigger) have NULL keys.
     """
-    persons = Person.objects.only("name", "aliases").order_by("pk")
+    persons = Person.objects.only("name", "aliases", "kind").order_by("pk")
     if person_ids is not None:
         persons = persons.filter(pk__in=list(person_ids))
     done = 0
@@ -106,7 +110,7 @@ def person_search(query: str, *, limit: int = 10, with_counts: bool = True) -> l
         return []
     person_keys_fill_missing()
     persons = Person.objects.annotate(similarity=TrigramWordSimilarity(folded, "search_text")).only(
-        "name", "aliases", "description", "confirmed"
+        "name", "kind", "aliases", "description", "wikidata_id", "confirmed"
     )
     # Exact keys first (GIN on the array); trigram similarity only when they find nobody:
     # as two separate queries each uses its own index, where an OR of both would not.

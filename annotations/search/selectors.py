@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchQueryField
 from django.db import connection
-from django.db.models import Case, Count, Value, When
+from django.db.models import Case, Count, F, Value, When
 from django.db.models.functions import Left, TruncMonth
 from django.http import Http404
 from django.utils.html import escape
@@ -112,13 +112,14 @@ class Tick:
 
 
 def month_chart(bars: list[Bar], *, y_title: str) -> dict:
-    """The geometry of a month bar chart with axes: bars, y ticks (0, half, top count), month or
-    year labels under the x axis, and the axis titles. Units are the SVG's viewBox."""
+    """The geometry of a month bar chart with axes: bars, y ticks (0, half and a readable top:
+    1, 2 or 5 × 10^k), month or year labels under the x axis, and the axis titles. Units are the
+    SVG's viewBox; each bar's tooltip gives its exact count."""
     if not bars:
         return {}
     left, top, bottom, plot_height = 34, 16, 30, 100
     axis_y = top + plot_height
-    top_count = max(bar.count for bar in bars) or 1
+    top_count = _nice_ceiling(max(bar.count for bar in bars) or 1)
     scale = plot_height / top_count
     width = left + len(bars) * 10 + 6
     drawn = [
@@ -170,6 +171,9 @@ def _fetch(sql: str, params: list) -> list[tuple]:
 # much-quoted person's page costs no more than anyone else's.
 RECENT_QUOTES = 500
 RECENT_ARTICLES = 200
+ARTICLES_SHOWN = 20
+# Spellings are counted over the latest mentions only, like the other parts of the page.
+RECENT_MENTIONS = 500
 
 # Countries named inside the person's latest quotes: a country mention within the quote span.
 _PERSON_COUNTRIES = """
@@ -207,11 +211,23 @@ def person_page(person: Person, *, limit: int = 15) -> dict:
         .annotate(articles=Count("article_id", distinct=True))
         .order_by("-articles", "speaker__name")[:limit]
     )
+    # The newest quotes' articles, from the (speaker, published, id) index: NULLS LAST as there.
+    newest = (F("published").desc(nulls_last=True), F("id").desc())
+    recent_articles = quotes.order_by(*newest).values("article_id")[: ARTICLES_SHOWN * 5]
+    articles = list(
+        Article.objects.filter(pk__in=recent_articles)
+        .select_related("source")
+        .only("title", "published", "language", "source__name", "source_hint")
+        .order_by(*newest)[:ARTICLES_SHOWN]
+    )
     return {
         "quote_count": sum(n for _, n in per_month),
         "bars": month_bars(per_month),
+        "chart": month_chart(month_bars(per_month), y_title="quotes"),
         "countries": [(countries[cid], n) for cid, n in country_counts],
         "co_quoted": co_quoted,
+        "spellings": person_spellings(person),
+        "articles": articles,
     }
 
 
@@ -258,3 +274,33 @@ def country_page(country: Country, *, limit: int = 15) -> dict:
         "speakers": [(speakers[pid], n) for pid, n in speaker_counts],
         "with_countries": with_countries,
     }
+
+
+def person_spellings(person: Person) -> list[tuple[str, int]]:
+    """Each spelling of the person's name with how many visible mentions use it (of up to
+    RECENT_MENTIONS of them), most used first.
+
+    The record's names with no mention (yet) are listed with 0, so every alias shows.
+    """
+    # Any RECENT_MENTIONS of them, unordered: read from the person index however many there are.
+    recent = Mention.objects.visible().filter(person=person).order_by().values("pk")[:RECENT_MENTIONS]
+    rows = (
+        Mention.objects.filter(pk__in=recent)
+        .values_list("text")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "text")
+    )
+    counts = dict(rows)
+    for name in person.all_names():
+        counts.setdefault(name, 0)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _nice_ceiling(value: int) -> int:
+    """The smallest 1, 2 or 5 × 10^k at or above `value` (a readable top for an axis)."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if factor * step >= value:
+                return factor * step
+        step *= 10

@@ -11,6 +11,8 @@ from django.shortcuts import render
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
+from annotations.forms import PersonEditForm
+from annotations.models import Person
 from annotations.search import exports
 from annotations.search import selectors as search_selectors
 from annotations.search.filters import (
@@ -20,7 +22,7 @@ from annotations.search.filters import (
     article_list_queryset,
     quote_list_queryset,
 )
-from newsarchive.roles import Role, role_required
+from newsarchive.roles import Role, has_role, role_required
 
 PAGE_SIZE = 25
 # Lists count at most this many hits ("1000+"): an exact count of a huge result costs as
@@ -123,7 +125,13 @@ def article_search(request):
 @role_required(Role.VIEWER)
 def person_detail(request, person_id: int):
     person = search_selectors.person_get(person_id)
-    context = {"person": person, **search_selectors.person_page(person)}
+    context = {
+        "person": person,
+        **search_selectors.person_page(person),
+        "can_edit": has_role(request.user, Role.ANALYST),
+        "kinds": Person.Kind.choices,
+        "edit_form": PersonEditForm(instance=person),
+    }
     return render(request, "search/person.html", context)
 
 

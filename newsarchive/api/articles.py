@@ -27,8 +27,9 @@ from newsarchive.roles import Role
 
 @api.get("/articles/", response={200: ArticlePage, 400: Message, **ERRORS}, url_name="article_list")
 def article_list(request):
-    """Articles, with the filters of the search page: q (web-search syntax), published_after,
-    published_before, source, country (repeatable), language, reviewed, status, page."""
+    """Articles, with the filters of the search page: q (web-search syntax), person (any
+    spelling: the same identity as quote search), published_after, published_before, source,
+    country (repeatable), language, reviewed, status, page."""
     _require(request, Role.VIEWER)
     page = _page(request, _filtered(request, ArticleSearchFilter, article_list_queryset()).qs)
     return {

@@ -43,6 +43,7 @@ class QuoteOut(Schema):
     status: str
     speaker_id: int | None
     speaker: str
+    speaker_wikidata_id: str | None = None
 
 
 class ArticleDetailOut(ArticleOut):
@@ -71,8 +72,10 @@ class QuoteHitOut(QuoteOut):
 class PersonOut(Schema):
     id: int
     name: str
-    aliases: list[str]
+    kind: str  # person or organisation
+    aliases: list[str]  # every other spelling of this identity
     description: str
+    wikidata_id: str | None  # a Wikidata QID (Q123) an analyst attached
     score: float
     quote_count: int
     quote_count_capped: bool  # true: more than `quote_count` (counts stop at 1000)
@@ -134,6 +137,7 @@ def _quote_out(quote: Quote) -> dict:
         "status": quote.status,
         "speaker_id": quote.speaker_id,
         "speaker": quote.speaker_display,
+        "speaker_wikidata_id": (quote.speaker.wikidata_id or None) if quote.speaker_id else None,
     }
 
 
@@ -142,8 +146,10 @@ def _person_out(match) -> dict:
     return {
         "id": person.pk,
         "name": person.name,
+        "kind": person.kind,
         "aliases": person.aliases,
         "description": person.description,
+        "wikidata_id": person.wikidata_id or None,
         "score": match.score,
         "quote_count": match.quote_count,
         "quote_count_capped": match.quote_count_capped,

@@ -29,11 +29,6 @@ def person(db):
 
 
 @pytest.fixture
-def other_person(db):
-    return Person.objects.create(name="Peskow")
-
-
-@pytest.fixture
 def mention(article, person):
     start = BODY.index("Moskau")
     return Mention.objects.create(
@@ -84,14 +79,6 @@ VIEWS = [
     ("quote_direct", "quote", "pk", "post", WRITE, {"version": 1, "direct": "0"}),
     ("annotation_create", "article", "article_id", "post", WRITE, {"start": 0, "end": 13, "kind": "PERSON"}),
     ("annotations_accept_all", "article", "article_id", "post", WRITE, {"kind": "LOC"}),
-    (
-        "person_merge",
-        "article",
-        "article_id",
-        "post",
-        WRITE,
-        {"source": "@other_person", "target": "@person"},
-    ),
     ("correction_undo", "correction", "correction_id", "post", WRITE, {}),
     ("person_search", None, None, "get", WRITE, {"q": "Pes", "for": "@mention"}),
     ("country_search", None, None, "get", WRITE, {"q": "Rus", "for": "@mention"}),
@@ -299,7 +286,44 @@ def test_speaker_search_offers_persons_and_a_new_one(client_as, analyst, quote, 
     response = client_as(analyst).get(reverse("person_search"), {"q": "Peskow", "for": f"quote-{quote.pk}"})
     html = response.content.decode()
     assert "Dmitri Peskow" in html and reverse("quote_speaker", args=[quote.pk]) in html
-    assert "New person “Peskow” as speaker" in html
+    assert "New person “Peskow” as speaker" in html and "New organisation “Peskow” as speaker" in html
+
+
+def test_speaker_picker_tells_namesakes_apart(client_as, analyst, article, quote, person):
+    from annotations.search.persons import person_keys_refresh
+
+    Person.objects.filter(pk=person.pk).update(aliases=["Dmitry Peskov"])
+    Mention.objects.create(
+        article=article,
+        start=0,
+        end=13,
+        label="PERSON",
+        text="Dmitri Peskow",
+        person=person,
+        origin="machine",
+    )
+    Person.objects.create(name="Nikolai Peskow", description="Sohn des Kremlsprechers")
+    Person.objects.create(name="Außenministerium", kind=Person.Kind.ORGANISATION)
+    person_keys_refresh()
+    client = client_as(analyst)
+    html = client.get(reverse("person_search"), {"q": "Песков", "for": f"quote-{quote.pk}"}).content.decode()
+    assert "Dmitri Peskow" in html and "Nikolai Peskow" in html
+    assert "Sohn des Kremlsprechers" in html  # the recorded role
+    assert "sagte in Moskau" in html  # where the other one was last named
+    assert html.count('class="kind">person<') == 2
+    html = client.get(
+        reverse("person_search"), {"q": "Außenmin", "for": f"quote-{quote.pk}"}
+    ).content.decode()
+    assert 'class="kind">organisation<' in html
+
+
+def test_new_speaker_can_be_an_organisation(client_as, analyst, quote):
+    client_as(analyst).post(
+        reverse("quote_speaker", args=[quote.pk]),
+        {"version": 1, "new_name": "the State Department", "new_kind": "organisation"},
+    )
+    quote.refresh_from_db()
+    assert (quote.speaker.name, quote.speaker.kind) == ("the State Department", "organisation")
 
 
 def test_history_shows_before_and_after(client_as, viewer, analyst, mention):

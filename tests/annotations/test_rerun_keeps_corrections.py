@@ -109,6 +109,8 @@ def only(model, **filters):
 
 def test_rerun_keeps_every_kind_of_correction(analyst, countries):
     article = Article.objects.create(title="Kreml", body=BODY, content_hash="f" * 64)
+    # A namesake makes the bare "Peskow" ambiguous: it gets its own record, for the analyst to merge.
+    Person.objects.create(name="Ivan Peskow")
     apply(article, first_run(), "run-1")
     m = {x.text: x for x in Mention.objects.filter(article=article)}
     q = {x.text: x for x in Quote.objects.filter(article=article)}

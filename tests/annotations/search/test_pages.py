@@ -12,8 +12,8 @@ def test_person_page(client_as, viewer, archive, django_assert_max_num_queries):
     client = client_as(viewer)
     url = reverse("person_detail", args=[archive.peskow.pk])
     client.get(url)
-    # session, user, groups; person, months, countries (+ their rows), co-quoted
-    with django_assert_max_num_queries(8):
+    # session, user, groups; person, months, countries (+ their rows), co-quoted, spellings, articles
+    with django_assert_max_num_queries(10):
         response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
