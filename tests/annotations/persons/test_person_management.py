@@ -173,7 +173,8 @@ def test_person_page_shows_spellings_articles_and_a_labelled_chart(client_as, vi
     html = client_as(viewer).get(reverse("person_detail", args=[peskow.pk])).content.decode()
     assert "Dmitry Peskov — 1" in html
     assert "About a" in html and "About b" in html
-    assert "y: number of quotes" in html and ">2025-01<" in html and ">2025-03<" in html
+    # Axis titles (y: quotes; x: the months it spans) and the first month's tick.
+    assert ">quotes</text>" in html and "month (2025-01 to 2025-03)" in html and ">2025-01<" in html
     assert "Split out" not in html  # a viewer may not
 
 
