@@ -136,3 +136,29 @@ def workspace_editor(annotation: Annotation, *, user) -> dict:
         "can_edit": has_role(user, Role.ANALYST),
         "urls": WORKSPACE_URLS,
     }
+
+
+# ---- training data for the learned extractor (issue 18) ------------------------------
+
+
+def training_examples(*, language: str) -> list[tuple[str, str, list[dict]]]:
+    """(name, body, gold quotes) of every reviewed article in `language`: its visible
+    quotes (accepted, edited, added or left as proposed when the article was marked
+    reviewed) with their speakers; rejected quotes are left out, so they count as wrong."""
+    articles = Article.objects.filter(review_state=Article.Review.REVIEWED, language=language).order_by("pk")
+    quotes = (
+        Quote.objects.filter(article__in=articles)
+        .visible()
+        .select_related("speaker")
+        .order_by("article_id", "start")
+    )
+    by_article: dict[int, list[dict]] = {}
+    for quote in quotes:
+        speaker = quote.speaker.name if quote.speaker else quote.speaker_name or None
+        by_article.setdefault(quote.article_id, []).append(
+            {"text": quote.text, "speaker": speaker, "direct": quote.direct}
+        )
+    return [
+        (article.original_name or f"article-{article.pk}", article.body, by_article.get(article.pk, []))
+        for article in articles.only("pk", "body", "original_name")
+    ]

@@ -8,7 +8,8 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import InterfaceError, OperationalError
 
-from annotations.nlp import PIPELINE_VERSION, extract
+from annotations.extractors import adopted_extractors
+from annotations.nlp import PIPELINE_VERSION, detect_language, extract
 from annotations.services import extraction_apply, extraction_claim, extraction_fail, known_persons
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,9 @@ def article_extract(self, article_id: int) -> str:
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
 
     try:
-        result = extract(article.body, article.language or None, known_persons=persons)
+        language = article.language or detect_language(article.body)
+        extractor_id, model = adopted_extractors().get(language or "", (None, None))
+        result = extract(article.body, language, known_persons=persons, model=model)
     except SoftTimeLimitExceeded:
         _fail(article_id, task_id, "Extraction took longer than the time limit; the text may be too long.")
         return "failed"
@@ -41,7 +44,9 @@ def article_extract(self, article_id: int) -> str:
         return "failed"
 
     try:
-        run = extraction_apply(article_id=article_id, task_id=task_id, result=result)
+        run = extraction_apply(
+            article_id=article_id, task_id=task_id, result=result, extractor_id=extractor_id
+        )
     except TRANSIENT_ERRORS as exc:
         if self.request.retries >= MAX_RETRIES:
             _fail(article_id, task_id, f"The database was unreachable: {exc}")
