@@ -108,6 +108,8 @@ class ExtractorVersion(models.Model):
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # set when rolled back: a later rollback does not return to it
+    retired_at = models.DateTimeField(null=True, blank=True)
 
     objects = ExtractorVersionQuerySet.as_manager()
 

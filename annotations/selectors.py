@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 
 from annotations.highlight import Segment
-from annotations.models import Annotation, Correction, Country, Mention, Person, Quote, Status
+from annotations.models import Annotation, Correction, Country, ExtractionRun, Mention, Person, Quote, Status
 from articles.models import Article
 from articles.selectors import article_annotations
 from newsarchive.roles import Role, has_role
@@ -162,3 +162,12 @@ def training_examples(*, language: str) -> list[tuple[str, str, list[dict]]]:
         (article.original_name or f"article-{article.pk}", article.body, by_article.get(article.pk, []))
         for article in articles.only("pk", "body", "original_name")
     ]
+
+
+def article_last_run(article: Article) -> ExtractionRun | None:
+    """The article's latest finished extraction run, with the learned version it used."""
+    return (
+        ExtractionRun.objects.filter(article=article, status=ExtractionRun.RunStatus.DONE)
+        .select_related("extractor")
+        .first()
+    )

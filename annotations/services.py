@@ -917,7 +917,8 @@ def _adopt(extractor: ExtractorVersion, *, user) -> ExtractorVersion:
     extractor.adopted = True
     extractor.adopted_at = timezone.now()
     extractor.adopted_by = user
-    extractor.save(update_fields=["adopted", "adopted_at", "adopted_by"])
+    extractor.retired_at = None
+    extractor.save(update_fields=["adopted", "adopted_at", "adopted_by", "retired_at"])
     return extractor
 
 
@@ -936,15 +937,16 @@ def extractor_rollback(*, user, language: str) -> ExtractorVersion | None:
     if current is None:
         return None
     current.adopted = False
-    current.save(update_fields=["adopted"])
+    current.retired_at = timezone.now()
+    current.save(update_fields=["adopted", "retired_at"])
     previous = (
-        ExtractorVersion.objects.filter(
-            language=language, adopted_at__isnull=False, adopted_at__lt=current.adopted_at
-        )
+        ExtractorVersion.objects.filter(language=language, adopted_at__isnull=False, retired_at__isnull=True)
         .exclude(pk=current.pk)
         .order_by("-adopted_at")
         .first()
     )
     if previous is None:
         return None
-    return _adopt(previous, user=user)
+    previous.adopted = True
+    previous.save(update_fields=["adopted"])
+    return previous

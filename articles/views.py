@@ -82,6 +82,7 @@ def upload_report(request, upload_id: int):
 def article_detail(request, article_id: int):
     article = selectors.article_get(article_id)
     context = annotation_selectors.workspace(article, user=request.user)
+    context["last_run"] = annotation_selectors.article_last_run(article)
     return render(request, "articles/detail.html", context)
 
 

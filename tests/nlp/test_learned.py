@@ -45,7 +45,7 @@ def org_article(n: int) -> Example:
         f"Streit um die Reform in Stadt {n}\n\n"
         f"Der {org} warnte am Montag vor den Folgen. "
         f"Sprecher {first} {last} erklärte, {claim}. "
-        "Eine Entscheidung wird im Mai erwartet."
+        f"Eine Entscheidung wird in Stadt {n} im Mai erwartet."
     )
     return Example(f"org_{n:02d}.txt", text, [{"text": claim, "speaker": org, "direct": False}])
 
