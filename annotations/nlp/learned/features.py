@@ -28,6 +28,7 @@ _CLAUSE_PUNCT = frozenset(",;:")
 _END_PUNCT = frozenset(".!?")
 _MARKS = frozenset('„“”"»«‹›')
 _COMPLEMENTIZERS = frozenset(("dass", "daß", "ob"))
+_INSIDE_WORDS = 6
 
 
 def _bucket(n: int) -> int:
@@ -105,9 +106,12 @@ def speaker_candidates(
         rules = ctx.tok_range(quote.speaker_start, quote.speaker_end)
     out: list[SpeakerCandidate] = []
     seen_mentions: set[int] = set()
+    # an indirect quote may open with its source ("Dem Vernehmen nach", "Laut Polizei"):
+    # its first words are candidates too
+    inside_end = a if quote.direct else min(b, a + _INSIDE_WORDS)
     i = lo
     while i < hi:
-        if a <= i < b:
+        if inside_end <= i < b:
             i = b
             continue
         tok = toks[i]
@@ -123,7 +127,7 @@ def speaker_candidates(
             if ref is not None:
                 out.append(SpeakerCandidate(ref.key, i, i + 1, "pronoun"))
         elif _is_noun(article, i):
-            end = _noun_phrase(article, i, hi if not (i < a) else a)
+            end = _noun_phrase(article, i, hi if i >= b else (inside_end if i >= a else a))
             name = article.text[tok.start : toks[end - 1].end]
             out.append(SpeakerCandidate(name, i, end, "noun"))
         i += 1
@@ -134,6 +138,12 @@ def speaker_candidates(
             rules_found = True
             if cand.kind != "pronoun":
                 cand.name = quote.speaker or cand.name
+    if rules[0] >= 0 and rules[1] > rules[0]:
+        # the rules resolved the mention ("der Minister" -> the minister's name): the
+        # words as written are a candidate of their own
+        written = article.text[quote.speaker_start : quote.speaker_end]
+        if written.lower() not in _PRONOUNS and not same_person(written, quote.speaker):
+            out.append(SpeakerCandidate(written, rules[0], rules[1], "surface"))
     if has_rules_choice and quote.speaker and not rules_found:
         far = SpeakerCandidate(quote.speaker, -1, -1, "rules", {"rules": 1.0})
         if quote.speaker_start is not None:
@@ -209,8 +219,8 @@ def _describe(
         if cand.first < 0:
             continue
         first, end = cand.first, cand.end
-        side = "before" if first < a else "after"
-        dist = a - end if side == "before" else first - b
+        side = "before" if first < a else ("inside" if first < b else "after")
+        dist = a - end if side == "before" else (first - a if side == "inside" else first - b)
         sent = toks[first].sent
         sd = max(-1, min(s0 - sent, 3))
         f[f"sd={sd}"] = 1.0
@@ -263,7 +273,8 @@ def _describe(
         group.sort(key=lambda pair: pair[0])
         for rank, (_d, cand) in enumerate(group):
             r = min(rank, 3)
-            cand.features[f"rank={r}|{cand.kind}|{'before' if cand.first < a else 'after'}"] = 1.0
+            side = "before" if cand.first < a else ("inside" if cand.first < b else "after")
+            cand.features[f"rank={r}|{cand.kind}|{side}"] = 1.0
 
 
 # ---- quote candidates -------------------------------------------------------------
