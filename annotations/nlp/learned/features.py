@@ -93,7 +93,7 @@ def speaker_candidates(
     if a >= len(toks) or b <= a:
         return []
     s0, s1 = toks[a].sent, toks[b - 1].sent
-    lo = article.sents[max(0, s0 - 2)][0]
+    lo = article.sents[max(0, s0 - 3)][0]
     hi = article.sents[min(len(article.sents) - 1, s1 + 1)][1]
     cue_i = _cue_token(article, quote, a, b, article.sents[s0][0], article.sents[s1][1])
     rules = (-1, -1)
