@@ -52,7 +52,7 @@ class Command(BaseCommand):
             examples = [Example(*row) for row in training_examples(language=language)]
         if len(examples) < 2:
             raise CommandError(f"need at least 2 annotated {language} articles, found {len(examples)}")
-        version = datetime.now(tz=UTC).strftime("%Y%m%d-%H%M%S")
+        version = datetime.now(tz=UTC).strftime("%Y%m%d-%H%M%S-%f")
         self.stdout.write(f"{len(examples)} annotated {language} articles; model version {version}")
         current = None if no_register else adopted_models().get(language)
         model = train(

@@ -123,7 +123,7 @@ def speaker_candidates(
             i = mention.last_tok + 1
             continue
         if tok.lower in _PRONOUNS:
-            ref = article.last_person_before(tok.start)
+            ref = _pronoun_referent(article, i)
             if ref is not None:
                 out.append(SpeakerCandidate(ref.key, i, i + 1, "pronoun"))
         elif _is_noun(article, i):
@@ -156,6 +156,13 @@ def speaker_candidates(
         out.append(SpeakerCandidate(prev_speaker, -1, -1, "prev"))
     _describe(ctx, quote, out, a, b, cue_i, prev_speaker, has_rules_choice)
     return out
+
+
+def _pronoun_referent(article: Article, i: int):
+    """The person "er" / "sie" means, by the rules' gender evidence (role nouns, first names)."""
+    from ..quotes_de import _pronoun_referent as rules_referent
+
+    return rules_referent(article, i)
 
 
 def _same(x: str, y: str) -> bool:
