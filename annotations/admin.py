@@ -4,6 +4,7 @@ from annotations.models import (
     Correction,
     Country,
     ExtractionRun,
+    ExtractorVersion,
     Mention,
     Person,
     PersonDistinction,
@@ -36,6 +37,21 @@ class ExtractionRunAdmin(admin.ModelAdmin):
     list_display = ["article", "pipeline", "version", "status", "started_at", "finished_at"]
     list_filter = ["status", "pipeline"]
     raw_id_fields = ["article"]
+
+
+@admin.register(ExtractorVersion)
+class ExtractorVersionAdmin(admin.ModelAdmin):
+    """Read-only here: adoption goes through the Extractors page (one adopted per language)."""
+
+    list_display = ["language", "version", "created_at", "adopted", "adopted_at", "articles"]
+    list_filter = ["language", "adopted"]
+    readonly_fields = [f.name for f in ExtractorVersion._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Mention)

@@ -49,6 +49,7 @@ def _page(request, queryset):
 def article_detail(request, article_id: int):
     article = selectors.article_get(article_id)
     context = annotation_selectors.workspace(article, user=request.user)
+    context["last_run"] = annotation_selectors.article_last_run(article)
     if context["can_edit"]:
         context["reviewers"] = list(reviewers().only("pk", "username"))
     return render(request, "articles/detail.html", context)

@@ -115,6 +115,61 @@ class Status(models.TextChoices):
     EDITED = "edited", "Edited"
 
 
+# ---- learned extractor versions (issue 18) -------------------------------------------
+
+
+class ExtractorVersionQuerySet(models.QuerySet):
+    def adopted(self) -> ExtractorVersionQuerySet:
+        return self.filter(adopted=True)
+
+    def for_admin(self) -> ExtractorVersionQuerySet:
+        return self.select_related("adopted_by").order_by("language", "-created_at", "-pk")
+
+
+class ExtractorVersion(models.Model):
+    """A trained extractor (speaker ranker + quote classifier) written by `train_extractor`.
+
+    At most one version per language is adopted: the workers use it, else the rules."""
+
+    language = models.CharField(max_length=8)
+    version = models.CharField(max_length=40)
+    path = models.CharField(max_length=500)
+    articles = models.PositiveIntegerField(default=0)
+    held_out_articles = models.PositiveIntegerField(default=0)
+    # {"quotes_f1", "attributed_f1", "speaker_share", ...} on the version's held-out slice
+    held_out = models.JSONField(default=dict, blank=True)
+    rules_held_out = models.JSONField(default=dict, blank=True)
+    # the extractor in use when this one was trained, scored on the same slice
+    current_held_out = models.JSONField(default=dict, blank=True)
+    learning_curve = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    adopted = models.BooleanField(default=False)
+    adopted_at = models.DateTimeField(null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # set when rolled back: a later rollback does not return to it
+    retired_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ExtractorVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["language", "-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "version"], name="extractor_version_unique"),
+            models.UniqueConstraint(
+                fields=["language"], condition=Q(adopted=True), name="extractor_one_adopted_per_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.language} {self.version}"
+
+    def score(self, key: str = "attributed_f1") -> float | None:
+        value = self.held_out.get(key)
+        return float(value) if value is not None else None
+
+
 class ExtractionRun(models.Model):
     class RunStatus(models.TextChoices):
         RUNNING = "running", "Running"
@@ -129,6 +184,10 @@ class ExtractionRun(models.Model):
     status = models.CharField(max_length=16, choices=RunStatus.choices, default=RunStatus.RUNNING)
     error = models.TextField(blank=True)
     counts = models.JSONField(default=dict, blank=True)
+    # the learned extractor that refined the rules' output (None: the rules alone)
+    extractor = models.ForeignKey(
+        ExtractorVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="runs"
+    )
 
     class Meta:
         ordering = ["-started_at", "-pk"]

@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 
 from annotations.highlight import Layer, Segment, segments
-from annotations.models import Annotation, Correction, Country, Mention, Person, Quote, Status
+from annotations.models import Annotation, Correction, Country, ExtractionRun, Mention, Person, Quote, Status
 from annotations.search.persons import person_search
 from articles.models import Article, Source
 from newsarchive.roles import Role, has_role
@@ -335,3 +335,38 @@ def article_history(article: Article, *, limit: int = HISTORY_LENGTH) -> list[Co
             for row, field, before, after in rows[correction.pk]
         ]
     return history
+
+
+# ---- training data for the learned extractor (issue 18) ------------------------------
+
+
+def training_examples(*, language: str) -> list[tuple[str, str, list[dict]]]:
+    """(name, body, gold quotes) of every reviewed article in `language`: its visible
+    quotes (accepted, edited, added or left as proposed when the article was marked
+    reviewed) with their speakers; rejected quotes are left out, so they count as wrong."""
+    articles = Article.objects.filter(review_state=Article.Review.REVIEWED, language=language).order_by("pk")
+    quotes = (
+        Quote.objects.filter(article__in=articles)
+        .visible()
+        .select_related("speaker")
+        .order_by("article_id", "start")
+    )
+    by_article: dict[int, list[dict]] = {}
+    for quote in quotes:
+        speaker = quote.speaker.name if quote.speaker else quote.speaker_name or None
+        by_article.setdefault(quote.article_id, []).append(
+            {"text": quote.text, "speaker": speaker, "direct": quote.direct}
+        )
+    return [
+        (article.original_name or f"article-{article.pk}", article.body, by_article.get(article.pk, []))
+        for article in articles.only("pk", "body", "original_name")
+    ]
+
+
+def article_last_run(article: Article) -> ExtractionRun | None:
+    """The article's latest finished extraction run, with the learned version it used."""
+    return (
+        ExtractionRun.objects.filter(article=article, status=ExtractionRun.RunStatus.DONE)
+        .select_related("extractor")
+        .first()
+    )

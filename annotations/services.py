@@ -20,6 +20,7 @@ from annotations.models import (
     Correction,
     Country,
     ExtractionRun,
+    ExtractorVersion,
     Mention,
     Origin,
     Person,
@@ -199,7 +200,9 @@ def _blocks(kept: tuple[int, int, str, str], span) -> bool:
 
 
 @transaction.atomic
-def extraction_apply(*, article_id: int, task_id: str, result: ExtractionResult) -> ExtractionRun | None:
+def extraction_apply(
+    *, article_id: int, task_id: str, result: ExtractionResult, extractor_id: int | None = None
+) -> ExtractionRun | None:
     """Replace the machine's untouched proposals of the article with `result`, atomically.
 
     Human work stays: accepted and edited annotations are kept, rejected ones keep the
@@ -226,6 +229,7 @@ def extraction_apply(*, article_id: int, task_id: str, result: ExtractionResult)
         pipeline=result.pipeline,
         version=result.version,
         status=ExtractionRun.RunStatus.RUNNING,
+        extractor_id=extractor_id,
     )
     countries = {c.alpha2: c for c in Country.objects.all()}
     persons = _persons_by_name(
@@ -1073,3 +1077,72 @@ def correction_undo(*, user, correction: Correction) -> Correction:
     Correction.objects.filter(pk=correction.pk).update(undone=True, undone_by=user, undone_at=timezone.now())
     correction.refresh_from_db()
     return correction
+
+
+# ---- learned extractor versions (issue 18) -------------------------------------------
+
+
+@transaction.atomic
+def extractor_register(*, language: str, version: str, path: str, meta: dict[str, Any]) -> ExtractorVersion:
+    """Record a trained model; it is adopted only when its held-out attributed F1 beats
+    the extractor in use when it was trained (that one scored on the same slice)."""
+    extractor = ExtractorVersion(
+        language=language,
+        version=version,
+        path=path,
+        articles=int(meta.get("articles", 0)),
+        held_out_articles=int(meta.get("held_out_articles", 0)),
+        held_out=meta.get("held_out", {}),
+        rules_held_out=meta.get("rules_held_out", {}),
+        current_held_out=meta.get("current_held_out") or meta.get("rules_held_out", {}),
+        learning_curve=meta.get("learning_curve", []),
+    )
+    extractor.full_clean()
+    extractor.save()
+    mine = extractor.held_out.get("attributed_f1")
+    current = extractor.current_held_out.get("attributed_f1")
+    if mine is not None and (current is None or mine > current):
+        _adopt(extractor, user=None)
+    return extractor
+
+
+def _adopt(extractor: ExtractorVersion, *, user) -> ExtractorVersion:
+    ExtractorVersion.objects.select_for_update().filter(language=extractor.language, adopted=True).exclude(
+        pk=extractor.pk
+    ).update(adopted=False)
+    extractor.adopted = True
+    extractor.adopted_at = timezone.now()
+    extractor.adopted_by = user
+    extractor.retired_at = None
+    extractor.save(update_fields=["adopted", "adopted_at", "adopted_by", "retired_at"])
+    return extractor
+
+
+@transaction.atomic
+def extractor_adopt(*, user, extractor: ExtractorVersion) -> ExtractorVersion:
+    """An admin makes this version the workers' extractor for its language."""
+    return _adopt(extractor, user=user)
+
+
+@transaction.atomic
+def extractor_rollback(*, user, language: str) -> ExtractorVersion | None:
+    """Back to the version adopted before the current one, or to the rules alone.
+
+    Returns the version now adopted (None: the rules)."""
+    current = ExtractorVersion.objects.select_for_update().filter(language=language, adopted=True).first()
+    if current is None:
+        return None
+    current.adopted = False
+    current.retired_at = timezone.now()
+    current.save(update_fields=["adopted", "retired_at"])
+    previous = (
+        ExtractorVersion.objects.filter(language=language, adopted_at__isnull=False, retired_at__isnull=True)
+        .exclude(pk=current.pk)
+        .order_by("-adopted_at")
+        .first()
+    )
+    if previous is None:
+        return None
+    previous.adopted = True
+    previous.save(update_fields=["adopted"])
+    return previous

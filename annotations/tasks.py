@@ -12,6 +12,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 
+from annotations.extractors import adopted_extractors
 from annotations.nlp import PIPELINE_VERSION, extract
 from annotations.services import (
     extraction_apply,
@@ -20,6 +21,7 @@ from annotations.services import (
     extraction_heartbeat,
     known_persons,
 )
+from articles.ingest.language import detect_language
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +43,10 @@ def article_extract(self, article_id: int) -> str:
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
 
     try:
+        language = article.language or detect_language(article.body)
+        extractor_id, model = adopted_extractors().get(language or "", (None, None))
         with _heartbeat(article_id, task_id):
-            result = extract(article.body, article.language or None, known_persons=persons)
+            result = extract(article.body, language, known_persons=persons, model=model)
     except SoftTimeLimitExceeded:
         _fail(article_id, task_id, "Extraction took longer than the time limit; the text may be too long.")
         return "failed"
@@ -52,7 +56,9 @@ def article_extract(self, article_id: int) -> str:
         return "failed"
 
     try:
-        run = extraction_apply(article_id=article_id, task_id=task_id, result=result)
+        run = extraction_apply(
+            article_id=article_id, task_id=task_id, result=result, extractor_id=extractor_id
+        )
     except TRANSIENT_ERRORS as exc:
         if self.request.retries >= MAX_RETRIES:
             _fail(article_id, task_id, f"The database was unreachable: {exc}")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from annotations import article_views, views
+from annotations import article_views, extractor_views, views
 
 urlpatterns = [
     path("articles/", article_views.article_list, name="article_list"),
@@ -31,4 +31,9 @@ urlpatterns = [
     path("corrections/<int:correction_id>/undo/", views.correction_undo, name="correction_undo"),
     path("search/persons/", views.entity_search, {"what": "persons"}, name="person_search"),
     path("search/countries/", views.entity_search, {"what": "countries"}, name="country_search"),
+    path("extractors/", extractor_views.extractor_list, name="extractor_list"),
+    path("extractors/<int:pk>/adopt/", extractor_views.extractor_adopt, name="extractor_adopt"),
+    path(
+        "extractors/<str:language>/rollback/", extractor_views.extractor_rollback, name="extractor_rollback"
+    ),
 ]

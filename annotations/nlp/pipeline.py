@@ -10,6 +10,7 @@ gazetteer and the speaker inheritance.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from articles.ingest.language import detect_language
 
@@ -28,6 +29,9 @@ from .persons import (
 from .quotes import Candidate, TokenIndex, direct_quotes, inherit_speakers, to_spans
 from .types import EntitySpan, ExtractionResult, KnownPerson
 
+if TYPE_CHECKING:
+    from .learned import LearnedModel
+
 PIPELINE_VERSION = "1.0"
 
 # The trained German NER (when shipped) adds persons the lexicon misses: +0.019 attributed
@@ -40,15 +44,34 @@ _PERSON_LABELS = {"en": frozenset({"PERSON"}), "fr": frozenset({"PER"}), "de": f
 
 
 def extract(
-    text: str, language: str | None = None, *, known_persons: Iterable[KnownPerson] = ()
+    text: str,
+    language: str | None = None,
+    *,
+    known_persons: Iterable[KnownPerson] = (),
+    model: LearnedModel | None = None,
 ) -> ExtractionResult:
-    """Run the pipeline for `language` (detected when None) over `text`."""
+    """Run the pipeline for `language` (detected when None) over `text`.
+
+    With a learned `model` for that language, the rules' quotes go through it: it may
+    drop or add quotes and re-rank their speakers (see `annotations.nlp.learned`)."""
+    result, article = extract_with_article(text, language, known_persons=known_persons)
+    if model is not None and article is not None and model.language == result.language:
+        result.quotes = model.refine(article, result.quotes)
+        result.pipeline = f"newsarchive-{result.language}+learned"
+        result.version = f"{PIPELINE_VERSION}+{model.version}"
+    return result
+
+
+def extract_with_article(
+    text: str, language: str | None = None, *, known_persons: Iterable[KnownPerson] = ()
+) -> tuple[ExtractionResult, Article | None]:
+    """The rules' result and the article they worked on (None for empty text)."""
     language = language or detect_language(text) or "en"
     if language not in ("de", "en", "fr"):
         language = "en"
     result = ExtractionResult(language=language, pipeline=f"newsarchive-{language}", version=PIPELINE_VERSION)
     if not text.strip():
-        return result
+        return result, None
     known = tuple(known_persons)
     nlp = loaders.pipeline_for(language)
     article = build_article(text, language, nlp, parsed=language != "de")
@@ -76,7 +99,7 @@ def extract(
         [*countries, *(_person_span(m) for m in article.persons)], key=lambda m: (m.start, m.end)
     )
     result.quotes = to_spans(article, candidates)
-    return result
+    return result, article
 
 
 def _order(cand: Candidate) -> int:

@@ -8,7 +8,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from annotations.nlp import extract
+from annotations.nlp.learned import LearnedModel, ModelError
 from articles.ingest import IngestError, parse_file
+from articles.ingest.language import detect_language
 
 
 class Command(BaseCommand):
@@ -18,8 +20,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
         parser.add_argument("--json", action="store_true", help="one JSON object per file")
+        parser.add_argument(
+            "--model",
+            type=Path,
+            help="a trained extractor folder (default: the adopted version, else the rules)",
+        )
+        parser.add_argument("--rules", action="store_true", help="the rules alone, whatever is adopted")
 
-    def handle(self, *args, files: list[Path], json: bool, **options):
+    def handle(self, *args, files: list[Path], json: bool, model: Path | None, rules: bool, **options):
+        self.models = _models(model, rules)
         failures = 0
         for path in files:
             try:
@@ -37,7 +46,8 @@ class Command(BaseCommand):
 
     def _extract_file(self, path: Path) -> dict:
         document = parse_file(path.name, path.read_bytes())
-        result = extract(document.body, document.language)
+        language = document.language or detect_language(document.body)
+        result = extract(document.body, language, model=self.models.get(language or ""))
         return {
             "file": path.name,
             "language": result.language,
@@ -72,6 +82,21 @@ class Command(BaseCommand):
         for quote in record["quotes"]:
             kind = "direct" if quote["direct"] else "indirect"
             self.stdout.write(f"   [{kind}] {quote['speaker']} ({quote['cue']}): {quote['text'][:100]}")
+
+
+def _models(folder: Path | None, rules_only: bool) -> dict[str, LearnedModel]:
+    """Language -> model: the given folder, else the adopted versions, else none (the rules)."""
+    if rules_only:
+        return {}
+    if folder is not None:
+        try:
+            model = LearnedModel.load(folder)
+        except ModelError as exc:
+            raise CommandError(str(exc)) from exc
+        return {model.language: model}
+    from annotations.extractors import adopted_models
+
+    return adopted_models(quiet=True)
 
 
 def _dumps(record: dict) -> str:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from annotations.nlp import extract, loaders, pipeline
 from annotations.nlp.article import Tok, build_article
+from annotations.nlp.learned import LearnedModel, ModelError
 
 _PEOPLE = {
     "de": [
@@ -206,8 +208,9 @@ class Command(BaseCommand):
         parser.add_argument("--words", type=int, default=50_000, help="corpus size per language")
         parser.add_argument("--languages", default="en,de,fr")
         parser.add_argument("--runs", type=int, default=2, help="best of N timings per side")
+        parser.add_argument("--model", type=Path, help="a trained German extractor folder to time as well")
 
-    def handle(self, *args, words: int, languages: str, runs: int, **options):
+    def handle(self, *args, words: int, languages: str, runs: int, model: Path | None = None, **options):
         import spacy
 
         langs = [lang.strip() for lang in languages.split(",") if lang.strip()]
@@ -258,8 +261,40 @@ class Command(BaseCommand):
                     f"{reference_name} {ref_rate:,.0f} words/s | ratio {our_rate / ref_rate:.2f}"
                 )
             if lang == "de":
+                self._german_with_model(n, corpus, words, runs, model)
                 self._german_floors(n, corpus, reference, reference_name, runs)
         self.stdout.write(f"RSS after the run with en, de and fr loaded: {_rss_mb():.0f} MB")
+
+    def _german_with_model(self, n, corpus, words: int, runs: int, folder: Path | None) -> None:
+        """German with the learned layers against en_core_web_sm nlp.pipe over English of the
+        same size, timed alternately in this run (the speed target of the learned model)."""
+        if folder is None:
+            self.stdout.write("de with a learned model: none given (pass --model DIR)")
+            return
+        try:
+            model = LearnedModel.load(folder)
+        except ModelError as exc:
+            raise CommandError(str(exc)) from exc
+        english = build_corpus("en", words)
+        n_en = sum(len(article.split()) for article in english)
+        nlp_en = loaders.pipeline_for("en")
+        list(nlp_en.pipe(english[:3]))
+        for article in corpus[:3]:
+            extract(article, "de", model=model)
+        best_ref = best_ours = float("inf")
+        for _ in range(runs):
+            started = time.perf_counter()
+            list(nlp_en.pipe(english))
+            best_ref = min(best_ref, time.perf_counter() - started)
+            started = time.perf_counter()
+            for article in corpus:
+                extract(article, "de", model=model)
+            best_ours = min(best_ours, time.perf_counter() - started)
+        ours, ref = n / best_ours, n_en / best_ref
+        self.stdout.write(
+            f"de with the learned model {model.version}: ours {ours:,.0f} words/s | "
+            f"en_core_web_sm nlp.pipe (English, {n_en} words) {ref:,.0f} words/s | ratio {ours / ref:.2f}"
+        )
 
     def _german_floors(self, n, corpus, reference, reference_name, runs) -> None:
         """What the German ratio can reach at most: the first stage alone (tokens and

@@ -1,0 +1,116 @@
+"""The learned layers on tiny invented German articles (no database)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotations.nlp import extract
+from annotations.nlp.learned import LearnedModel, ModelError
+from annotations.nlp.learned.gold import Tally, match, same_person
+from annotations.nlp.learned.training import Example, held_out, train
+
+FIRST = ["Lukas", "Jonas", "Paul", "Felix", "Max", "Leon", "Finn", "Noah", "Elias", "Ben", "Emil", "Anton"]
+LAST = [
+    "Brandt",
+    "Keller",
+    "Vogel",
+    "Lange",
+    "Krause",
+    "Seidel",
+    "Frank",
+    "Roth",
+    "Winter",
+    "Haas",
+    "Sauer",
+    "Kraft",
+]
+ORGS = ["Verband", "Konzern", "Verein", "Senat", "Bund", "Rat"]
+CLAIMS = [
+    "die Preise würden im Herbst steigen",
+    "die Löhne seien zu niedrig",
+    "der Plan habe keine Mehrheit",
+    "die Stadt müsse mehr Geld ausgeben",
+    "das Werk werde im Frühjahr schließen",
+    "die Gespräche seien gescheitert",
+]
+
+
+def org_article(n: int) -> Example:
+    """An archive whose convention names the organisation, not its spokesman, as speaker."""
+    first, last, org = FIRST[n % len(FIRST)], LAST[(n * 5) % len(LAST)], ORGS[n % len(ORGS)]
+    claim = CLAIMS[n % len(CLAIMS)]
+    text = (
+        f"Streit um die Reform in Stadt {n}\n\n"
+        f"Der {org} warnte am Montag vor den Folgen. "
+        f"Sprecher {first} {last} erklärte, {claim}. "
+        f"Eine Entscheidung wird in Stadt {n} im Mai erwartet."
+    )
+    return Example(f"org_{n:02d}.txt", text, [{"text": claim, "speaker": org, "direct": False}])
+
+
+def test_gold_matching_follows_the_evaluation_conventions():
+    assert same_person("Kremlsprecher Dmitri Peskow", "Dmitri Peskow")
+    assert same_person("der Sprecher des Ministeriums", "Sprecher des Ministeriums")
+    assert not same_person("Olaf Scholz", "Friedrich Merz")
+    assert match(["die Lage sei ernst"], ["er sagte, die Lage sei ernst", "anderes"]) == {0: 0}
+    tally = Tally()
+    tally.add([{"text": "die Lage sei ernst", "speaker": "Scholz"}], [("die Lage sei ernst", "Olaf Scholz")])
+    assert tally.as_dict()["attributed_f1"] == 1.0
+
+
+def test_the_rules_name_the_spokesman_so_the_convention_must_be_learned():
+    result = extract(org_article(1).text, "de")
+    assert [q.speaker for q in result.quotes] == ["Jonas Seidel"]
+
+
+@pytest.fixture(scope="module")
+def org_model() -> LearnedModel:
+    examples = [org_article(n) for n in range(40)]
+    return train(examples, language="de", version="test-1", log=lambda _line: None)
+
+
+def test_training_reports_held_out_scores_next_to_the_rules_and_a_learning_curve(org_model):
+    meta = org_model.meta
+    assert meta["held_out_articles"] == sum(held_out(f"org_{n:02d}.txt") for n in range(40))
+    assert meta["articles"] + meta["held_out_articles"] == 40
+    assert [row["articles"] for row in meta["learning_curve"]] == [
+        meta["articles"] // 4,
+        meta["articles"] // 2,
+        meta["articles"],
+    ]
+    assert meta["rules_held_out"]["attributed_f1"] == 0.0  # the rules name the spokesman
+    assert meta["held_out"]["attributed_f1"] == 1.0  # the model follows the training articles
+
+
+def test_a_trained_model_follows_the_archive_convention_on_a_new_article(org_model, tmp_path):
+    org_model.save(tmp_path)
+    loaded = LearnedModel.load(tmp_path)
+    text = (
+        "Neue Pläne für den Hafen\n\n"
+        "Der Verein warnte am Dienstag vor den Folgen. "
+        "Sprecher Moritz Engel erklärte, die Mieten würden weiter steigen. "
+        "Eine Entscheidung wird im Juni erwartet."
+    )
+    rules = extract(text, "de")
+    learned = extract(text, "de", model=loaded)
+    assert [q.speaker for q in rules.quotes] == ["Moritz Engel"]
+    assert [(q.text, q.speaker) for q in learned.quotes] == [("die Mieten würden weiter steigen", "Verein")]
+    assert learned.version.endswith("+test-1")
+
+
+def test_a_model_is_plain_json_and_a_broken_one_is_refused(org_model, tmp_path):
+    path = org_model.save(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["language"] == "de" and data["version"] == "test-1"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError):
+        LearnedModel.load(tmp_path)
+    with pytest.raises(ModelError):
+        LearnedModel.load(tmp_path / "missing")
+
+
+def test_a_model_for_another_language_leaves_the_rules_alone(org_model):
+    text = "Mayor Jane Doe said the plan was dead. “We will fight on,” she said."
+    assert extract(text, "en", model=org_model).quotes == extract(text, "en").quotes
