@@ -14,7 +14,7 @@ from annotations.models import ExtractionRun, ExtractorVersion, Origin, Quote, S
 from annotations.selectors import training_examples
 from annotations.tasks import article_extract
 from articles.models import Article
-from tests.nlp.test_learned import org_article
+from tests.annotations.nlp.test_learned import org_article
 
 pytestmark = pytest.mark.django_db
 
