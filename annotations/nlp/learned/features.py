@@ -160,7 +160,7 @@ def speaker_candidates(
 
 def _pronoun_referent(article: Article, i: int):
     """The person "er" / "sie" means, by the rules' gender evidence (role nouns, first names)."""
-    from ..quotes_de import _pronoun_referent as rules_referent
+    from ..quotes_de.speakers import _pronoun_referent as rules_referent
 
     return rules_referent(article, i)
 

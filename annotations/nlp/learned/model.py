@@ -58,7 +58,8 @@ class LearnedModel:
 
     def refine(self, article: Article, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
         """The rules' quotes filtered, completed and re-attributed by the model."""
-        from ..quotes_de import _cue_triggers, _konj_candidates
+        from ..quotes_de import _cue_triggers
+        from ..quotes_de.konjunktiv import _konj_candidates
 
         ctx = QuoteContext(article)
         candidates = quote_candidates(ctx, quotes, _cue_triggers(), _konj_candidates())

@@ -53,7 +53,8 @@ def held_out(name: str, share: float = HELD_OUT_SHARE) -> bool:
 
 def prepare(example: Example, language: str) -> Prepared:
     """Run the rules over one article and label candidates against its gold."""
-    from ..quotes_de import _cue_triggers, _konj_candidates
+    from ..quotes_de import _cue_triggers
+    from ..quotes_de.konjunktiv import _konj_candidates
 
     result, article = extract_with_article(example.text, language)
     prepared = Prepared(example, article, result.quotes)

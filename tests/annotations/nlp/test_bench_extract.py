@@ -22,7 +22,7 @@ def test_bench_extract_prints_rates_ratios_and_the_german_floors():
 
 def test_bench_extract_times_german_with_a_learned_model_against_en_core_web_sm(tmp_path):
     from annotations.nlp.learned.training import train
-    from tests.nlp.test_learned import org_article
+    from tests.annotations.nlp.test_learned import org_article
 
     model = train([org_article(n) for n in range(12)], language="de", version="bench-1", log=lambda _: None)
     model.save(tmp_path)
