@@ -12,7 +12,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 
-from annotations.extractors import adopted_extractors
+from annotations.learning.extractors import adopted_extractors
 from annotations.nlp import PIPELINE_VERSION, extract
 from annotations.services import (
     extraction_apply,

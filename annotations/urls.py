@@ -1,6 +1,7 @@
 from django.urls import path
 
-from annotations import article_views, extractor_views, views
+from annotations import article_views, views
+from annotations.learning import views as extractor_views
 
 urlpatterns = [
     path("articles/", article_views.article_list, name="article_list"),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from annotations.annotated import annotated_export
+from annotations.learning.annotated import annotated_export
 
 
 class Command(BaseCommand):

@@ -94,7 +94,7 @@ def _models(folder: Path | None, rules_only: bool) -> dict[str, LearnedModel]:
         except ModelError as exc:
             raise CommandError(str(exc)) from exc
         return {model.language: model}
-    from annotations.extractors import adopted_models
+    from annotations.learning.extractors import adopted_models
 
     return adopted_models(quiet=True)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from annotations.annotated import annotated_import
+from annotations.learning.annotated import annotated_import
 from articles.ingest import IngestError
 
 

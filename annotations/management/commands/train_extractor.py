@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from annotations.corpus import CorpusError, read_corpus
-from annotations.extractors import adopted_models
+from annotations.learning.corpus import CorpusError, read_corpus
+from annotations.learning.extractors import adopted_models
 from annotations.nlp.learned.training import Example, train
 from annotations.services import extractor_register
 
