@@ -657,19 +657,18 @@ def mention_relabel(*, user, mention: Mention, version: int, label: str) -> Ment
     old = current.get_label_display()
     person = _person_named(current.text) if label == Mention.Label.PERSON else None
     country = _country_named(current.text) if label == Mention.Label.COUNTRY else None
-    before, after = _annotation_update(
-        current, version=version, label=label, person=person, country=country, status=Status.EDITED
-    )
-    _record_row(
+    new = Mention.Label(label).label
+    summary = f"Changed “{current.text[:80]}” from {old} to {new}"
+    return _mention_label_set(
         user=user,
-        article_id=current.article_id,
+        mention=current,
+        version=version,
+        label=label,
+        person=person,
+        country=country,
         action=Correction.Action.RELABEL,
-        target=current,
-        before=before,
-        after=after,
-        summary=f"Changed “{current.text[:80]}” from {old} to {current.get_label_display()}",
+        summary=summary,
     )
-    return current
 
 
 @transaction.atomic
@@ -681,19 +680,35 @@ def mention_link(
         raise ValidationError("Link the mention to exactly one person or country.")
     current = _fresh(mention, version)
     label = Mention.Label.PERSON if person else Mention.Label.COUNTRY
+    return _mention_label_set(
+        user=user,
+        mention=current,
+        version=version,
+        label=label,
+        person=person,
+        country=country,
+        action=Correction.Action.LINK,
+        summary=f"Linked “{current.text[:80]}” to {person or country}",
+    )
+
+
+def _mention_label_set(
+    *, user, mention: Mention, version: int, label: str, person, country, action: str, summary: str
+) -> Mention:
+    """Set a (fresh) mention's label and link as an edit, recorded in the history."""
     before, after = _annotation_update(
-        current, version=version, label=label, person=person, country=country, status=Status.EDITED
+        mention, version=version, label=label, person=person, country=country, status=Status.EDITED
     )
     _record_row(
         user=user,
-        article_id=current.article_id,
-        action=Correction.Action.LINK,
-        target=current,
+        article_id=mention.article_id,
+        action=action,
+        target=mention,
         before=before,
         after=after,
-        summary=f"Linked “{current.text[:80]}” to {person or country}",
+        summary=summary,
     )
-    return current
+    return mention
 
 
 @transaction.atomic
