@@ -29,6 +29,9 @@ _END_PUNCT = frozenset(".!?")
 _MARKS = frozenset('„“”"»«‹›')
 _COMPLEMENTIZERS = frozenset(("dass", "daß", "ob"))
 _INSIDE_WORDS = 6
+# words that introduce a source phrase: "nach Angaben der Polizei", "laut einer Umfrage",
+# "Medienberichten zufolge", "so der Minister", "wie die Zeitung berichtet"
+_SOURCE_WORDS = frozenset("nach laut zufolge gegenüber wie so von vom aus über".split())
 
 
 def _bucket(n: int) -> int:
@@ -120,6 +123,13 @@ def speaker_candidates(
             if id(mention) not in seen_mentions:
                 seen_mentions.add(id(mention))
                 out.append(SpeakerCandidate(mention.key, mention.first_tok, mention.last_tok + 1, "person"))
+                written = _role_before(article, mention.first_tok, lo)
+                if written is not None:
+                    # the name as written with its role noun ("Bundesinnenminister Schäuble"),
+                    # the form an archive may keep instead of the full name
+                    name = article.text[toks[written].start : toks[mention.last_tok].end]
+                    if not same_person(name, mention.key):
+                        out.append(SpeakerCandidate(name, written, mention.last_tok + 1, "written"))
             i = mention.last_tok + 1
             continue
         if tok.lower in _PRONOUNS:
@@ -136,7 +146,7 @@ def speaker_candidates(
         if rules[0] >= 0 and cand.first < rules[1] and rules[0] < cand.end:
             cand.features["rules"] = 1.0
             rules_found = True
-            if cand.kind != "pronoun":
+            if cand.kind not in ("pronoun", "written"):
                 cand.name = quote.speaker or cand.name
     if rules[0] >= 0 and rules[1] > rules[0]:
         # the rules resolved the mention ("der Minister" -> the minister's name): the
@@ -156,6 +166,17 @@ def speaker_candidates(
         out.append(SpeakerCandidate(prev_speaker, -1, -1, "prev"))
     _describe(ctx, quote, out, a, b, cue_i, prev_speaker, has_rules_choice)
     return out
+
+
+def _role_before(article: Article, first: int, lo: int) -> int | None:
+    """Start of a role noun written right before a name ('Dekan Berg', 'Kultusministerin
+    Eisenmann'), or None."""
+    j = first - 1
+    if j < lo or j < 0 or article.person_at.get(j) is not None or not _is_noun(article, j):
+        return None
+    if article.toks[j].sent != article.toks[first].sent:
+        return None
+    return j
 
 
 def _pronoun_referent(article: Article, i: int):
@@ -241,6 +262,12 @@ def _describe(
         f["prev_w=" + prev_w] = 1.0
         f["next_w=" + next_w] = 1.0
         f[f"prev_w={prev_w}|kind={k}"] = 1.0
+        for j in range(max(article.sents[sent][0], first - 3), first):
+            if toks[j].lower in _SOURCE_WORDS:
+                f[f"source_before={toks[j].lower}"] = 1.0
+                f[f"source_before={toks[j].lower}|{direct}|kind={k}"] = 1.0
+        if next_w == "zufolge":
+            f[f"zufolge|{direct}"] = 1.0
         if first == article.sents[sent][0]:
             f["sent_initial"] = 1.0
             f["sent_initial|kind=" + k] = 1.0
