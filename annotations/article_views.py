@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from annotations import selectors as annotation_selectors
 from annotations import services as annotation_services
 from annotations.search.article_filters import ArticleFilter, ReviewQueueFilter
-from annotations.views import PIECES, workspace_response
+from annotations.views import ALL, PIECES, workspace_response
 from articles import selectors
 from articles import services as article_services
 from articles.forms import ArticleAssignForm, ArticleMetadataForm, conflict_form, form_errors_from
@@ -60,12 +60,10 @@ def article_detail(request, article_id: int):
 def article_review(request, article_id: int):
     article = selectors.article_get(article_id)
     reviewed = request.POST.get("reviewed", "1") == "1"
+    accept_open = request.POST.get("accept_open") == "1"
     try:
         article = annotation_services.article_review_set(
-            user=request.user,
-            article=article,
-            reviewed=reviewed,
-            accept_open=request.POST.get("accept_open") == "1",
+            user=request.user, article=article, reviewed=reviewed, accept_open=accept_open
         )
     except annotation_services.ReviewIncomplete as exc:
         # Nothing changed: show what is still open and offer to accept it all.
@@ -75,7 +73,8 @@ def article_review(request, article_id: int):
         template = "annotations/_workspace.html" if request.htmx else "articles/detail.html"
         return render(request, template, context, status=409)
     notice = "Marked as reviewed." if reviewed else "Marked as not reviewed."
-    return workspace_response(request, article, notice=notice, refresh=PIECES)
+    # Accepting the open proposals changes every list and the text's marks, not only the toolbar.
+    return workspace_response(request, article, notice=notice, refresh=ALL if accept_open else PIECES)
 
 
 @require_POST

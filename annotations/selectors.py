@@ -211,7 +211,9 @@ def countries_search(query: str) -> QuerySet[Country]:
 def correction_pieces(
     article: Article, *, user, selected: Annotation | None = None, notice: str = ""
 ) -> dict:
-    """What a correction that leaves the text unchanged re-renders: toolbar, editor, item, history."""
+    """What a correction that leaves the text unchanged re-renders: toolbar, accept-all counts,
+    editor, item, history."""
+    open_items = article_open_items(article)
     return {
         "urls": WORKSPACE_URLS,
         "article": article,
@@ -220,6 +222,7 @@ def correction_pieces(
         "selected_list": [selected] if selected else [],
         "notice": notice,
         "history": article_history(article),
+        "proposed": [(kind, open_items.get(kind, 0)) for kind in OPEN_ITEM_KINDS],
     }
 
 

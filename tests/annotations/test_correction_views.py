@@ -231,6 +231,18 @@ def test_review_by_htmx_answers_with_the_workspace_and_records(client_as, analys
     assert Correction.objects.get().action == Correction.Action.REVIEW
 
 
+def test_accepting_one_item_updates_the_accept_all_counts(client_as, analyst, article, mention, quote):
+    """A single accept answers with pieces only; the "Accept N proposed …" buttons are one of them."""
+    client = client_as(analyst)
+    page = client.get(reverse("article_detail", args=[article.pk])).content.decode()
+    assert "Accept 1 proposed quote<" in page and "Accept 1 proposed loc<" in page
+    response = client.post(reverse("quote_accept", args=[quote.pk]), {"version": 1}, **HTMX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="accept-all" class="accept-all" hx-swap-oob="true"' in html
+    assert "Accept 1 proposed loc<" in html and "proposed quote" not in html
+
+
 def test_article_page_shows_annotations_history_and_tie_to_speaker(
     client_as, viewer, analyst, quote, mention
 ):

@@ -9,7 +9,7 @@ import playwright.sync_api as playwright_api
 import pytest
 from django.db import connections
 
-from annotations.models import Mention, Origin, Status
+from annotations.models import Mention, Origin, Person, Quote, Status
 from articles.models import Article, Upload, UploadItem
 from tests.annotations.conftest import log_in
 
@@ -256,6 +256,19 @@ def test_phone_width_error_pages_and_chart(
             country=russia,
             origin=Origin.MACHINE,
         )
+    # The person page's two columns: a speaker quoted next to one with a long one-word name.
+    peskow = Person.objects.create(name="Dmitri Peskow")
+    ministry = Person.objects.create(name="Bundesverteidigungsministerium", kind=Person.Kind.ORGANISATION)
+    for speaker, at in ((peskow, 0), (ministry, 10)):
+        Quote.objects.create(
+            article=article,
+            start=at,
+            end=at + 5,
+            text=BODY[at : at + 5],
+            direct=True,
+            speaker=speaker,
+            origin=Origin.MACHINE,
+        )
     log_in(page, live_server, viewer)
     page.set_viewport_size({"width": 390, "height": 800})
     for path in [
@@ -263,6 +276,7 @@ def test_phone_width_error_pages_and_chart(
         "/articles/",
         "/quotes/",
         f"/countries/{russia.alpha2}/",
+        f"/persons/{peskow.pk}/",
         "/no/such/page/",
         "/articles/upload/",
     ]:

@@ -65,6 +65,20 @@ def test_accepting_the_open_proposals_marks_reviewed(client_as, analyst, propose
     assert actions == ["accept_all", "accept_all", "review"]
 
 
+def test_accepting_the_open_proposals_refreshes_the_lists_on_the_page(client_as, analyst, proposed):
+    """The page swaps in what the click changed: the accepted items, not only the review state."""
+    quote = Quote.objects.get()
+    response = client_as(analyst).post(
+        reverse("article_review", args=[proposed.pk]), {"reviewed": "1", "accept_open": "1"}, **HTMX
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'id="quote-{quote.pk}" class="quote status-accepted"' in html
+    assert "status-proposed" not in html
+    assert reverse("annotations_accept_all", args=[proposed.pk]) not in html
+    assert "Reviewed by" in html
+
+
 def test_service_refuses_reviewed_with_open_items(analyst, proposed):
     with pytest.raises(services.ReviewIncomplete) as raised:
         services.article_review_set(user=analyst, article=proposed, reviewed=True)
