@@ -114,10 +114,19 @@ def _correct_in_browser(page, live_server, analyst):
     expect(page.locator(".quotes")).to_contain_text(MISSING_QUOTE)
     added = Quote.objects.get(article=article, origin="person")
     assert added.text == MISSING_QUOTE and article.body[added.start : added.end] == MISSING_QUOTE
+    # The new quote has no speaker: its editor opens and asks for one, focusing the speaker search
+    # once htmx has settled. Wait for that, or it takes the focus from the keys below.
+    editor_settled(page, f"quote-{added.pk}")
+    expect(page.locator(f"#speaker-search-{added.pk}")).to_be_focused()
+    # ...and for the swaps still under way (the text's marks are redrawn): a swapped body
+    # would drop the focused span.
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("#article-body")).not_to_have_class(re.compile(r"htmx-(swapping|settling)"))
 
     # From the keyboard only: j to the first highlighted span, Enter to open it, a to accept it.
     page.locator("#article-body").focus()
     page.keyboard.press("j")
+    expect(page.locator("#article-body [data-refs]:focus")).to_have_count(1)
     first_ref = page.evaluate("document.activeElement.dataset.refs.split(' ')[0]")
     page.keyboard.press("Enter")
     expect(page.locator("#editor .editor")).to_have_attribute("data-ref", first_ref)
