@@ -4,7 +4,7 @@ analysts' corrections with their history and undo."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import Any, TypeVar
 
@@ -475,6 +475,26 @@ def _annotation_update(
     return before, _row(annotation, names)
 
 
+def _annotation_edit(
+    *, user, annotation: A, version: int, action: str, summary: str | Callable[[A], str], **fields: Any
+) -> A:
+    """Write `fields` to a fresh annotation (see `_annotation_update`) and record the edit.
+
+    `summary` may be a function of the updated annotation, for a summary that names its new state.
+    """
+    before, after = _annotation_update(annotation, version=version, **fields)
+    _record_row(
+        user=user,
+        article_id=annotation.article_id,
+        action=action,
+        target=annotation,
+        before=before,
+        after=after,
+        summary=summary(annotation) if callable(summary) else summary,
+    )
+    return annotation
+
+
 def _describe(annotation: Annotation) -> str:
     if isinstance(annotation, Mention):
         return (
@@ -487,18 +507,11 @@ def _status_set(*, user, annotation: A, version: int, status: str) -> A:
     current = _fresh(annotation, version)
     if current.status == status:
         return current  # a double click or a second tab: nothing changes, nothing to record
-    before, after = _annotation_update(current, version=version, status=status)
     action = Correction.Action.ACCEPT if status == Status.ACCEPTED else Correction.Action.REJECT
-    _record_row(
-        user=user,
-        article_id=current.article_id,
-        action=action,
-        target=current,
-        before=before,
-        after=after,
-        summary=f"{action.label} {_describe(current)}",
+    summary = f"{action.label} {_describe(current)}"
+    return _annotation_edit(
+        user=user, annotation=current, version=version, action=action, summary=summary, status=status
     )
-    return current
 
 
 @transaction.atomic
@@ -590,24 +603,18 @@ def _move(*, user, annotation: A, version: int, start: int, end: int) -> A:
     current = _fresh(annotation, version)
     body = current.article.body
     _check_span(body, start, end)
-    before, after = _annotation_update(
-        current,
+    was = f"[{current.start}–{current.end}]"
+    return _annotation_edit(
+        user=user,
+        annotation=current,
         version=version,
+        action=Correction.Action.MOVE,
+        summary=lambda moved: f"Moved {_describe(moved)} from {was}",
         start=start,
         end=end,
         text=body[start:end][:500] if isinstance(current, Mention) else body[start:end],
         status=Status.EDITED,
     )
-    _record_row(
-        user=user,
-        article_id=current.article_id,
-        action=Correction.Action.MOVE,
-        target=current,
-        before=before,
-        after=after,
-        summary=f"Moved {_describe(current)} from [{before['start']}–{before['end']}]",
-    )
-    return current
 
 
 @transaction.atomic
@@ -633,17 +640,15 @@ def quote_direct_set(*, user, quote: Quote, version: int, direct: bool) -> Quote
     current = _fresh(quote, version)
     if current.direct == direct:
         return current
-    before, after = _annotation_update(current, version=version, direct=direct, status=Status.EDITED)
-    _record_row(
+    return _annotation_edit(
         user=user,
-        article_id=current.article_id,
+        annotation=current,
+        version=version,
         action=Correction.Action.QUOTE_KIND,
-        target=current,
-        before=before,
-        after=after,
         summary=f"Made {_describe(current)} {'direct' if direct else 'indirect'}",
+        direct=direct,
+        status=Status.EDITED,
     )
-    return current
 
 
 @transaction.atomic
@@ -659,15 +664,16 @@ def mention_relabel(*, user, mention: Mention, version: int, label: str) -> Ment
     country = _country_named(current.text) if label == Mention.Label.COUNTRY else None
     new = Mention.Label(label).label
     summary = f"Changed “{current.text[:80]}” from {old} to {new}"
-    return _mention_label_set(
+    return _annotation_edit(
         user=user,
-        mention=current,
+        annotation=current,
         version=version,
+        action=Correction.Action.RELABEL,
+        summary=summary,
         label=label,
         person=person,
         country=country,
-        action=Correction.Action.RELABEL,
-        summary=summary,
+        status=Status.EDITED,
     )
 
 
@@ -680,35 +686,17 @@ def mention_link(
         raise ValidationError("Link the mention to exactly one person or country.")
     current = _fresh(mention, version)
     label = Mention.Label.PERSON if person else Mention.Label.COUNTRY
-    return _mention_label_set(
+    return _annotation_edit(
         user=user,
-        mention=current,
+        annotation=current,
         version=version,
+        action=Correction.Action.LINK,
+        summary=f"Linked “{current.text[:80]}” to {person or country}",
         label=label,
         person=person,
         country=country,
-        action=Correction.Action.LINK,
-        summary=f"Linked “{current.text[:80]}” to {person or country}",
+        status=Status.EDITED,
     )
-
-
-def _mention_label_set(
-    *, user, mention: Mention, version: int, label: str, person, country, action: str, summary: str
-) -> Mention:
-    """Set a (fresh) mention's label and link as an edit, recorded in the history."""
-    before, after = _annotation_update(
-        mention, version=version, label=label, person=person, country=country, status=Status.EDITED
-    )
-    _record_row(
-        user=user,
-        article_id=mention.article_id,
-        action=action,
-        target=mention,
-        before=before,
-        after=after,
-        summary=summary,
-    )
-    return mention
 
 
 @transaction.atomic
