@@ -60,13 +60,32 @@ def _noun_phrase(article: Article, i: int, limit: int) -> int:
     """End of the noun phrase headed at i: 'Sprecher des Ministeriums', 'Angaben der Polizei'."""
     toks = article.toks
     j = i + 1
-    if j < limit and toks[j].lower in _GENITIVE:
+    if j < limit and _same_line(article, i, j) and toks[j].lower in _GENITIVE:
         k = j + 1
         while k < limit and k - j <= 3 and not _is_noun(article, k) and toks[k].text.isalpha():
             k += 1
-        if k < limit and _is_noun(article, k):
+        if k < limit and _is_noun(article, k) and _same_line(article, i, k):
             return k + 1
+    # a genitive without article: an inflected adjective and a noun ("Meinung politischer
+    # Beobachter", "Angaben örtlicher Behörden")
+    if (
+        j + 1 < limit
+        and toks[j].text[:1].islower()
+        and toks[j].lower.endswith(("er", "en"))
+        and toks[j].lower not in DE_DETERMINERS
+        and toks[j].lower not in DE_PREPOSITIONS
+        and toks[j].text.isalpha()
+        and _is_noun(article, j + 1)
+        and _same_line(article, i, j + 1)
+    ):
+        return j + 2
     return i + 1
+
+
+def _same_line(article: Article, i: int, j: int) -> bool:
+    """No line break between tokens i and j (a title is not the start of its first paragraph)."""
+    toks = article.toks
+    return "\n" not in article.text[toks[i].end : toks[j].start]
 
 
 class QuoteContext:
@@ -112,6 +131,13 @@ def speaker_candidates(
     # an indirect quote may open with its source ("Dem Vernehmen nach", "Laut Polizei"):
     # its first words are candidates too
     inside_end = a if quote.direct else min(b, a + _INSIDE_WORDS)
+    sources = (
+        {first: (end, how) for first, end, how in _inside_sources(article, a, b)} if not quote.direct else {}
+    )
+    for first, (end, how) in sources.items():
+        if first >= inside_end:
+            name = article.text[toks[first].start : toks[end - 1].end]
+            out.append(SpeakerCandidate(name, first, end, "source", {"source=" + how: 1.0}))
     i = lo
     while i < hi:
         if inside_end <= i < b:
@@ -139,7 +165,10 @@ def speaker_candidates(
         elif _is_noun(article, i):
             end = _noun_phrase(article, i, hi if i >= b else (inside_end if i >= a else a))
             name = article.text[tok.start : toks[end - 1].end]
-            out.append(SpeakerCandidate(name, i, end, "noun"))
+            cand = SpeakerCandidate(name, i, end, "noun")
+            if i in sources:
+                cand.features["source=" + sources[i][1]] = 1.0
+            out.append(cand)
         i += 1
     rules_found = False
     for cand in out:
@@ -165,6 +194,44 @@ def speaker_candidates(
     if prev_speaker and not any(_same(c.name, prev_speaker) for c in out):
         out.append(SpeakerCandidate(prev_speaker, -1, -1, "prev"))
     _describe(ctx, quote, out, a, b, cue_i, prev_speaker, has_rules_choice)
+    return out
+
+
+# source phrases inside an indirect quote: "laut BBC News", "nach ersten Meldungen",
+# "ihrer Meinung nach", "eigenen Angaben zufolge", ", so der Minister"
+_SOURCE_OPENERS = frozenset("laut nach so".split())
+_SOURCE_CLOSERS = frozenset("zufolge nach".split())
+
+
+def _inside_sources(article: Article, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Noun phrases in [lo, hi) that stand in a source construction, with how they stand."""
+    toks = article.toks
+    out: list[tuple[int, int, str]] = []
+    i = lo
+    while i < hi:
+        if not _is_noun(article, i) or article.person_at.get(i) is not None:
+            i += 1
+            continue
+        # the words before the noun: determiners, possessives, adjectives (at most three)
+        j = i - 1
+        while j >= lo and i - j <= 3 and toks[j].text[:1].islower() and toks[j].text.isalpha():
+            if toks[j].lower in _SOURCE_OPENERS:
+                break
+            j -= 1
+        end = _noun_phrase(article, i, hi)
+        # names of several capitalised words: "BBC News", "Sky News"
+        while end < hi and _is_noun(article, end) and _same_line(article, end - 1, end):
+            end += 1
+        how = None
+        if j >= lo and toks[j].lower in _SOURCE_OPENERS:
+            how = toks[j].lower
+        elif end < hi + 1 and end < len(toks) and toks[end].lower in _SOURCE_CLOSERS:
+            after = toks[end + 1].text if end + 1 < len(toks) else ""
+            if toks[end].lower == "zufolge" or not after[:1].isupper():
+                how = toks[end].lower + "_after"
+        if how is not None:
+            out.append((i, end, how))
+        i = end
     return out
 
 
@@ -271,7 +338,10 @@ def _describe(
         if first == article.sents[sent][0]:
             f["sent_initial"] = 1.0
             f["sent_initial|kind=" + k] = 1.0
-        if k == "noun":
+        if side == "inside":
+            f["inside|prev_w=" + prev_w] = 1.0
+            f["inside|next_w=" + next_w] = 1.0
+        if k in ("noun", "source"):
             low = toks[first].lower
             f["w=" + low] = 1.0
             f["suf=" + low[-3:]] = 1.0
@@ -309,6 +379,30 @@ def _describe(
             r = min(rank, 3)
             side = "before" if cand.first < a else ("inside" if cand.first < b else "after")
             cand.features[f"rank={r}|{cand.kind}|{side}"] = 1.0
+    if cue_i is not None:
+        _cue_order(article, cands, cue_i)
+
+
+def _cue_order(article: Article, cands: list[SpeakerCandidate], cue_i: int) -> None:
+    """How close each candidate of the cue's sentence stands to the cue among the others
+    (the nearest noun phrase before "sagte" is most often its subject), how many nouns
+    lie between, and the case its article shows ("der Minister" vs "dem Minister")."""
+    toks = article.toks
+    sent = toks[cue_i].sent
+    near = [c for c in cands if c.first >= 0 and toks[c.first].sent == sent]
+    for side in ("before", "after"):
+        group = [c for c in near if (c.end <= cue_i if side == "before" else c.first > cue_i)]
+        group.sort(key=lambda c: cue_i - c.end if side == "before" else c.first - cue_i)
+        for rank, cand in enumerate(group):
+            f = cand.features
+            f[f"cue_rank={min(rank, 3)}|{side}"] = 1.0
+            f[f"cue_rank={min(rank, 3)}|{side}|kind={cand.kind}"] = 1.0
+            lo, hi = (cand.end, cue_i) if side == "before" else (cue_i + 1, cand.first)
+            nouns = sum(1 for j in range(lo, hi) if _is_noun(article, j))
+            f[f"nouns_to_cue={min(nouns, 2)}|{side}"] = 1.0
+            det = toks[cand.first - 1].lower if cand.first > 0 else ""
+            if det in DE_DETERMINERS:
+                f[f"det={det}|cue_{side}"] = 1.0
 
 
 # ---- quote candidates -------------------------------------------------------------

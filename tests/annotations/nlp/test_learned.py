@@ -145,3 +145,54 @@ def test_a_model_learns_to_keep_the_role_noun_when_the_archive_does():
     # initial ('Ben' / 'Bürgermeister') does the lenient match accept it
     assert model.meta["rules_held_out"]["attributed_f1"] < 0.5
     assert model.meta["held_out"]["attributed_f1"] == 1.0
+
+
+def _candidates_of_first_quote(text: str) -> list[tuple[str, bool]]:
+    """(name, whether it stands in a source phrase) of the first indirect quote's candidates."""
+    result, article = extract_with_article(text, "de")
+    quote = next(q for q in result.quotes if not q.direct)
+    cands = speaker_candidates(QuoteContext(article), quote, None)
+    return [(c.name, any(k.startswith("source=") for k in c.features)) for c in cands]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("die Lage sei nach ersten Meldungen in der Stadt ruhig und übersichtlich geblieben.", "Meldungen"),
+        ("die Mittel seien ihrer Meinung nach in keinem Verhältnis mehr zu den Zielen.", "Meinung"),
+        ("die Preise würden im Herbst laut BBC News um zehn Prozent steigen.", "BBC News"),
+        (
+            "die Zahl der Opfer sei nach Meinung politischer Beobachter viel höher.",
+            "Meinung politischer Beobachter",
+        ),
+    ],
+)
+def test_a_source_phrase_deep_inside_an_indirect_quote_is_a_speaker_candidate(sentence, source):
+    text = "Bericht aus der Stadt\n\nDie Sprecherin Anna Roth äußerte sich am Montag. Sie sagte, " + sentence
+    assert (source, True) in _candidates_of_first_quote(text)
+
+
+def test_a_noun_phrase_candidate_does_not_run_across_a_line_break():
+    text = (
+        "Neue Regeln der Behörde\n\nDer Arbeitskreis hat am Donnerstag das Papier veröffentlicht. "
+        "Darin heißt es, die Daten würden ohne jede Begrenzung weitergegeben."
+    )
+    names = [name for name, _kind in _candidates_of_first_quote(text)]
+    assert not any("\n" in name for name in names)
+    assert "Behörde" in names
+
+
+def test_the_ranker_learns_which_candidate_wins_within_a_quote():
+    from annotations.nlp.learned.training import _fit_ranker
+
+    # the right speaker is the one before the cue, whatever the number of wrong ones; a
+    # feature shared by every candidate of a group ("noise") says nothing about the order
+    def group(n_wrong: int) -> list[tuple[dict, int]]:
+        wrong = [({"after_cue": 1.0, "noise": 1.0, f"pos={k}": 1.0}, 0) for k in range(n_wrong)]
+        return [({"before_cue": 1.0, "noise": 1.0}, 1), *wrong]
+
+    scorer = _fit_ranker([group(1 + n % 4) for n in range(30)], 1.0)
+    assert scorer.score({"before_cue": 1.0}) > scorer.score({"after_cue": 1.0}) + 1.0
+    assert abs(scorer.weights.get("noise", 0.0)) < 1e-3
+    # groups without a right candidate (or with only right ones) teach nothing and are skipped
+    assert _fit_ranker([[({"a": 1.0}, 0), ({"b": 1.0}, 0)]], 1.0).weights == {}
