@@ -84,9 +84,10 @@ def _noun_phrase(article: Article, i: int, limit: int) -> int:
 
 
 def _same_line(article: Article, i: int, j: int) -> bool:
-    """No line break between tokens i and j (a title is not the start of its first paragraph)."""
+    """Tokens i and j in one sentence with no line break between them ("Hafen" ending a
+    title and "Der Verein" opening the first paragraph are no phrase)."""
     toks = article.toks
-    return "\n" not in article.text[toks[i].end : toks[j].start]
+    return toks[i].sent == toks[j].sent and "\n" not in article.text[toks[i].end : toks[j].start]
 
 
 class QuoteContext:
