@@ -24,6 +24,13 @@ class Command(BaseCommand):
         parser.add_argument("--out", type=Path, required=True, help="folder to write the model to")
         parser.add_argument("--no-curve", action="store_true", help="skip the learning curve")
         parser.add_argument(
+            "--cross-validate",
+            type=int,
+            default=0,
+            metavar="K",
+            help="also score by K-fold cross-validation over all the articles (slower, steadier)",
+        )
+        parser.add_argument(
             "--no-register", action="store_true", help="only write the model; do not record or adopt it"
         )
 
@@ -35,6 +42,7 @@ class Command(BaseCommand):
         out: Path,
         no_curve: bool,
         no_register: bool,
+        cross_validate: int,
         **options,
     ):
         if corpus is not None:
@@ -62,6 +70,7 @@ class Command(BaseCommand):
             log=self.stdout.write,
             curve=not no_curve,
             current=current,
+            folds=cross_validate,
         )
         meta = model.meta
         self.stdout.write("learning curve (held-out slice):")
@@ -81,6 +90,15 @@ class Command(BaseCommand):
                 f"  {label}: quotes F1 {row['quotes_f1']:.3f}  attributed F1 {row['attributed_f1']:.3f}  "
                 f"right speaker {row['attributed']}/{row['matched']} = {row['speaker_share']:.3f}"
             )
+        if "cross_validation" in meta:
+            cv = meta["cross_validation"]
+            self.stdout.write(f"{cv['folds']}-fold cross-validation over all {len(examples)} articles:")
+            for label in ("rules", "model"):
+                row = cv[label]
+                self.stdout.write(
+                    f"  {label}: quotes F1 {row['quotes_f1']:.3f}  attributed F1 {row['attributed_f1']:.3f}  "
+                    f"right speaker {row['attributed']}/{row['matched']} = {row['speaker_share']:.3f}"
+                )
         path = model.save(out)
         self.stdout.write(f"wrote {path} in {meta['seconds']:.0f} s")
         if no_register:

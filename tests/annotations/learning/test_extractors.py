@@ -223,3 +223,27 @@ def test_admin_lists_adopts_and_rolls_back(client_as, admin_user, django_assert_
     client.post(reverse("extractor_rollback", args=["de"]))
     assert not ExtractorVersion.objects.filter(language="de", adopted=True).exists()  # the rules
     assert ExtractorVersion.objects.get(language="en").adopted
+
+
+def test_cross_validation_scores_every_article_once_next_to_the_rules(tmp_path):
+    corpus = write_corpus(tmp_path / "in", [org_article(n) for n in range(24)])
+    out = StringIO()
+    call_command(
+        "train_extractor",
+        "--corpus",
+        str(corpus),
+        "--out",
+        str(tmp_path / "model"),
+        "--no-register",
+        "--no-curve",
+        "--cross-validate",
+        "3",
+        stdout=out,
+    )
+    assert "3-fold cross-validation over all 24 articles:" in out.getvalue()
+    meta = json.loads((tmp_path / "model" / "extractor.json").read_text(encoding="utf-8"))["meta"]
+    cv = meta["cross_validation"]
+    assert cv["folds"] == 3
+    # one gold quote per article, each scored once, by a model that did not see it
+    assert cv["rules"]["gold"] == cv["model"]["gold"] == 24
+    assert cv["model"]["attributed_f1"] > cv["rules"]["attributed_f1"]
