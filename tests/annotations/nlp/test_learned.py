@@ -196,3 +196,20 @@ def test_the_ranker_learns_which_candidate_wins_within_a_quote():
     assert abs(scorer.weights.get("noise", 0.0)) < 1e-3
     # groups without a right candidate (or with only right ones) teach nothing and are skipped
     assert _fit_ranker([[({"a": 1.0}, 0), ({"b": 1.0}, 0)]], 1.0).weights == {}
+
+
+def test_a_short_form_of_the_organisation_the_rules_named_stands_for_it():
+    text = (
+        "Streit um die Hafengebühren\n\n"
+        "Der Streit um die Gebühren geht weiter. Das Verkehrsministerium in Kiel wies die Kritik am "
+        "Dienstag zurück. Die Gebühren seien angemessen, hieß es aus dem Ministerium. "
+        "Eine Entscheidung wird im Mai erwartet."
+    )
+    result, article = extract_with_article(text, "de")
+    assert [q.speaker for q in result.quotes] == ["Verkehrsministerium in Kiel"]
+    cands = speaker_candidates(QuoteContext(article), result.quotes[0], None)
+    short = [c for c in cands if c.features.get("short_form_of_rules")]
+    assert [(c.name, article.toks[c.first].text) for c in short] == [
+        ("Verkehrsministerium in Kiel", "Ministerium")
+    ]
+    assert "Ministerium" not in [c.name for c in cands]
