@@ -142,6 +142,9 @@ class ExtractorVersion(models.Model):
     # the extractor in use when this one was trained, scored on the same slice
     current_held_out = models.JSONField(default=dict, blank=True)
     learning_curve = models.JSONField(default=list, blank=True)
+    # {"folds", "rules": {...}, "model": {...}}: every training article scored once by a
+    # model that did not see it (`train_extractor --cross-validate K`); empty without it
+    cross_validation = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     adopted = models.BooleanField(default=False)
     adopted_at = models.DateTimeField(null=True, blank=True)

@@ -1099,6 +1099,7 @@ def extractor_register(*, language: str, version: str, path: str, meta: dict[str
         rules_held_out=meta.get("rules_held_out", {}),
         current_held_out=meta.get("current_held_out") or meta.get("rules_held_out", {}),
         learning_curve=meta.get("learning_curve", []),
+        cross_validation=meta.get("cross_validation", {}),
     )
     extractor.full_clean()
     extractor.save()

@@ -247,3 +247,21 @@ def test_cross_validation_scores_every_article_once_next_to_the_rules(tmp_path):
     # one gold quote per article, each scored once, by a model that did not see it
     assert cv["rules"]["gold"] == cv["model"]["gold"] == 24
     assert cv["model"]["attributed_f1"] > cv["rules"]["attributed_f1"]
+
+
+def test_the_extractors_page_shows_a_versions_cross_validation(tmp_path, admin_user, client_as):
+    corpus = write_corpus(tmp_path / "in", [org_article(n) for n in range(24)])
+    common = ["--corpus", str(corpus), "--no-curve"]
+    call_command("train_extractor", *common, "--out", str(tmp_path / "plain"), stdout=StringIO())
+    call_command(
+        "train_extractor", *common, "--out", str(tmp_path / "cv"), "--cross-validate", "3", stdout=StringIO()
+    )
+    plain, checked = ExtractorVersion.objects.order_by("created_at", "pk")
+    assert plain.cross_validation == {}
+    cv = checked.cross_validation
+    assert cv["folds"] == 3 and cv["model"]["gold"] == 24
+    page = client_as(admin_user).get(reverse("extractor_list")).text
+    model, rules = cv["model"], cv["rules"]
+    assert f"{model['quotes_f1']} / {model['attributed_f1']} / {model['speaker_share']}" in page
+    assert f"({rules['quotes_f1']} / {rules['attributed_f1']} / {rules['speaker_share']}), 3 folds" in page
+    assert "not run" in page  # the version trained without it
