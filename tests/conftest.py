@@ -10,6 +10,18 @@ from django.contrib.auth.models import Group
 PASSWORD = "correct-horse-battery-9"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Users made by tests get a cheap hash: PBKDF2's million rounds cost about 0.3 s per
+    user and most tests make several. Production keeps Django's default hashers (a
+    server started in a subprocess never sees this), and PBKDF2 stays listed so a hash
+    made by one still checks."""
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """A test database of this run's own: several runs may share one PostgreSQL server."""
