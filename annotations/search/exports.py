@@ -45,6 +45,21 @@ def jsonl_lines(records: Iterable[dict]) -> Iterator[str]:
         yield json.dumps(record, ensure_ascii=False, default=str) + "\n"
 
 
+def _records_response(
+    records: Iterator[dict], fields: list[str], fmt: str, stem: str
+) -> StreamingHttpResponse:
+    """Records as CSV (the `fields` columns, in order) or as JSON lines."""
+    if fmt == "csv":
+        lines = csv_lines(fields, ([r[f] for f in fields] for r in records))
+    else:
+        lines = jsonl_lines(records)
+    return _response(lines, fmt, stem)
+
+
+def _source_name(article) -> str:
+    return article.source.name if article.source_id else article.source_hint
+
+
 def _response(lines: Iterator[str], fmt: str, stem: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(lines, content_type=CONTENT_TYPES[fmt])
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
@@ -85,7 +100,7 @@ def quote_record(quote: Quote) -> dict:
         "speaker_wikidata_id": (quote.speaker.wikidata_id or None) if quote.speaker_id else None,
         "article_id": quote.article_id,
         "article_title": article.title,
-        "source": article.source.name if article.source_id else article.source_hint,
+        "source": _source_name(article),
         "published": article.published.isoformat() if article.published else None,
         "language": article.language,
         "start": quote.start,
@@ -95,11 +110,7 @@ def quote_record(quote: Quote) -> dict:
 
 def quotes_response(quotes: QuerySet, fmt: str) -> StreamingHttpResponse:
     records = (quote_record(q) for q in quotes.iterator(chunk_size=CHUNK))
-    if fmt == "csv":
-        lines = csv_lines(QUOTE_FIELDS, ([r[f] for f in QUOTE_FIELDS] for r in records))
-    else:
-        lines = jsonl_lines(records)
-    return _response(lines, fmt, "quotes")
+    return _records_response(records, QUOTE_FIELDS, fmt, "quotes")
 
 
 ARTICLE_FIELDS = ["article_id", "title", "source", "published", "language", "status", "review_state", "url"]
@@ -109,7 +120,7 @@ def article_record(article) -> dict:
     return {
         "article_id": article.pk,
         "title": article.title,
-        "source": article.source.name if article.source_id else article.source_hint,
+        "source": _source_name(article),
         "published": article.published.isoformat() if article.published else None,
         "language": article.language,
         "status": article.status,
@@ -120,11 +131,7 @@ def article_record(article) -> dict:
 
 def articles_response(articles: QuerySet, fmt: str) -> StreamingHttpResponse:
     records = (article_record(a) for a in articles.iterator(chunk_size=CHUNK))
-    if fmt == "csv":
-        lines = csv_lines(ARTICLE_FIELDS, ([r[f] for f in ARTICLE_FIELDS] for r in records))
-    else:
-        lines = jsonl_lines(records)
-    return _response(lines, fmt, "articles")
+    return _records_response(records, ARTICLE_FIELDS, fmt, "articles")
 
 
 def annotation_record(article) -> dict:

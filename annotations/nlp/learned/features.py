@@ -61,11 +61,11 @@ def _noun_phrase(article: Article, i: int, limit: int) -> int:
     """End of the noun phrase headed at i: 'Sprecher des Ministeriums', 'Angaben der Polizei'."""
     toks = article.toks
     j = i + 1
-    if j < limit and _same_line(article, i, j) and toks[j].lower in _GENITIVE:
+    if j < limit and _joined(article, i, j) and toks[j].lower in _GENITIVE:
         k = j + 1
         while k < limit and k - j <= 3 and not _is_noun(article, k) and toks[k].text.isalpha():
             k += 1
-        if k < limit and _is_noun(article, k) and _same_line(article, i, k):
+        if k < limit and _is_noun(article, k) and _joined(article, i, k):
             return k + 1
     # a genitive without article: an inflected adjective and a noun ("Meinung politischer
     # Beobachter", "Angaben örtlicher Behörden")
@@ -77,13 +77,13 @@ def _noun_phrase(article: Article, i: int, limit: int) -> int:
         and toks[j].lower not in DE_PREPOSITIONS
         and toks[j].text.isalpha()
         and _is_noun(article, j + 1)
-        and _same_line(article, i, j + 1)
+        and _joined(article, i, j + 1)
     ):
         return j + 2
     return i + 1
 
 
-def _same_line(article: Article, i: int, j: int) -> bool:
+def _joined(article: Article, i: int, j: int) -> bool:
     """Tokens i and j in one sentence with no line break between them ("Hafen" ending a
     title and "Der Verein" opening the first paragraph are no phrase)."""
     toks = article.toks
@@ -232,12 +232,12 @@ def _inside_sources(article: Article, lo: int, hi: int) -> list[tuple[int, int, 
             j -= 1
         end = _noun_phrase(article, i, hi)
         # names of several capitalised words: "BBC News", "Sky News"
-        while end < hi and _is_noun(article, end) and _same_line(article, end - 1, end):
+        while end < hi and _is_noun(article, end) and _joined(article, end - 1, end):
             end += 1
         how = None
         if j >= lo and toks[j].lower in _SOURCE_OPENERS:
             how = toks[j].lower
-        elif end < hi + 1 and end < len(toks) and toks[end].lower in _SOURCE_CLOSERS:
+        elif end < len(toks) and toks[end].lower in _SOURCE_CLOSERS:
             after = toks[end + 1].text if end + 1 < len(toks) else ""
             if toks[end].lower == "zufolge" or not after[:1].isupper():
                 how = toks[end].lower + "_after"
